@@ -1,0 +1,2 @@
+//! Rampart, the browser app (placeholder entry until the app shell lands).
+fn main() {}
