@@ -23,7 +23,7 @@ pub const DEMO_ORGS: &[DemoOrg] = &[
     },
     DemoOrg {
         id: "multinational-sales",
-        title: "Multinational sales organisation",
+        title: "Orbis Analytics Group — multinational sales & service",
         yaml: include_str!("multinational-sales.yaml"),
     },
 ];
