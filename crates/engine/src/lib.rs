@@ -1,7 +1,22 @@
-//! Rampart's security engine: the model, its JSON format, evaluation with explanations, queries.
+//! Rampart's security engine: the model, its exchange formats, evaluation with explanations,
+//! queries, and the scenario runner.
+//!
+//! # Brief overview
+//! - [`model::Model`] is the organisation design (BUs, users, teams, roles, tables, settings)
+//!   with dense typed ids; [`data::Dataset`] holds the sample records and their shares.
+//! - [`scenario`] loads the scenario YAML format (`shared/scenarios/FORMAT.md`) into both, and
+//!   runs its checks.
+//! - [`eval::decide`] answers one [`eval::Operation`] with an [`eval::Verdict`]: the outcome,
+//!   every access path as a sentence with the rule ids of `security-semantics.md`, and fixes.
+//! - [`edit`] applies state changes that carry rules (assign, share, BU moves …).
 #![warn(missing_docs)]
 
+pub mod data;
 pub mod demo;
+pub mod edit;
+pub mod eval;
+pub mod model;
+pub mod scenario;
 
 /// Version of the `rampart-model` JSON format this engine writes.
 pub const FORMAT_VERSION: u32 = 1;

@@ -1,0 +1,18 @@
+//! One module per subcommand; `run` dispatches.
+
+mod test;
+
+use std::process::ExitCode;
+
+use crate::args::Command;
+
+/// Runs a subcommand and returns its exit code.
+pub fn run(command: Command) -> anyhow::Result<ExitCode> {
+    match command {
+        Command::Test {
+            files,
+            json,
+            verbose,
+        } => test::run(&files, json, verbose),
+    }
+}

@@ -1,0 +1,117 @@
+//! The scenario format of `shared/scenarios/FORMAT.md`: loading (with `base` merging) and
+//! running checks.
+
+mod build;
+mod run;
+pub mod yaml;
+
+pub use build::{ADMIN_USER, PREDEFINED_ROLES};
+pub use run::{CheckReport, CheckStatus, Report, ScenarioReport, run_scenario};
+pub use yaml::YamlIssue;
+
+use serde_yaml_ng::Value;
+
+use crate::data::Dataset;
+use crate::model::Model;
+
+/// Why a scenario could not be loaded.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LoadError {
+    /// Not YAML at all.
+    #[error("not valid YAML: {0}")]
+    Syntax(String),
+    /// YAML, but not a scenario (not a map at the top).
+    #[error("not a scenario: the document must be a map with business_units, tables, roles …")]
+    Shape,
+    /// The `base` scenario could not be read.
+    #[error("base scenario `{name}`: {reason}")]
+    Base {
+        /// The base id.
+        name: String,
+        /// Why.
+        reason: String,
+    },
+    /// The document references unknown things or breaks the model's rules.
+    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
+    Invalid(Vec<YamlIssue>),
+}
+
+/// A loaded scenario: its model and data, its events and checks.
+#[derive(Debug, Clone)]
+pub struct Scenario {
+    /// Scenario id (`SC-01`).
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// The organisation.
+    pub model: Model,
+    /// Records and shares.
+    pub data: Dataset,
+    /// Events, in document order (applied in `step` order).
+    pub events: Vec<Value>,
+    /// Checks, in document order.
+    pub checks: Vec<Value>,
+    /// Non-fatal problems found while loading.
+    pub warnings: Vec<YamlIssue>,
+}
+
+/// Parses a scenario document. `resolve_base` returns the text of a base scenario by id.
+pub fn load(
+    text: &str,
+    resolve_base: &dyn Fn(&str) -> Result<String, String>,
+) -> Result<Scenario, LoadError> {
+    let doc = merged_document(text, resolve_base, 0)?;
+    let checks = yaml::list(&own_document(text)?, "checks")
+        .into_iter()
+        .cloned()
+        .collect();
+    let events = yaml::list(&doc, "events").into_iter().cloned().collect();
+    let (model, data, warnings) = build::build(&doc).map_err(LoadError::Invalid)?;
+    Ok(Scenario {
+        id: yaml::text(&doc, "id").unwrap_or_default(),
+        title: yaml::text(&doc, "title").unwrap_or_default(),
+        model,
+        data,
+        events,
+        checks,
+        warnings,
+    })
+}
+
+fn own_document(text: &str) -> Result<Value, LoadError> {
+    let doc: Value = serde_yaml_ng::from_str(text).map_err(|e| LoadError::Syntax(e.to_string()))?;
+    if !doc.is_mapping() {
+        return Err(LoadError::Shape);
+    }
+    Ok(doc)
+}
+
+/// The document with its `base` chain merged under it; base checks are not inherited.
+fn merged_document(
+    text: &str,
+    resolve_base: &dyn Fn(&str) -> Result<String, String>,
+    depth: u32,
+) -> Result<Value, LoadError> {
+    let doc = own_document(text)?;
+    let Some(base_id) = yaml::text(&doc, "base") else {
+        return Ok(doc);
+    };
+    if depth > 16 {
+        return Err(LoadError::Base {
+            name: base_id,
+            reason: "base chain too long (a cycle?)".into(),
+        });
+    }
+    let base_text = resolve_base(&base_id).map_err(|reason| LoadError::Base {
+        name: base_id.clone(),
+        reason,
+    })?;
+    let mut base = merged_document(&base_text, resolve_base, depth + 1)?;
+    if let Value::Mapping(m) = &mut base {
+        for key in ["checks", "id", "title", "base", "confidence"] {
+            m.remove(Value::String(key.to_string()));
+        }
+    }
+    yaml::merge(&mut base, &doc);
+    Ok(base)
+}
