@@ -5,7 +5,7 @@ use serde_yaml_ng::Value;
 
 use super::Scenario;
 use super::build::{ADMIN_USER, IgnoreSettings, apply_settings};
-use super::yaml::{entries, field, flag, list, scalar, text, text_list};
+use super::yaml::{entries, field, flag, scalar, text, text_list};
 use crate::data::{Dataset, Record};
 use crate::edit;
 use crate::eval::{self, AccessPath, Collect, Operation, Outcome, Via};
@@ -176,7 +176,7 @@ fn answer(scenario: &Scenario, check: &Value) -> Result<(String, String, Vec<Str
     if let Some(text) = explanation_op(&model, &data, &names, who, &op_name, check)? {
         return Ok(("explanation".into(), text, vec!["CHK-4".into()]));
     }
-    let op = match parse_op(&model, &data, &names, who, check) {
+    let op = match parse_op(&data, &names, who, check) {
         Ok(op) => op,
         Err(message) => return Ok(("error".into(), message, Vec::new())),
     };
@@ -256,7 +256,6 @@ fn role_assignment(names: &NameIndex, v: &Value) -> Result<RoleAssignment, Strin
 
 /// Reads a check's or event's operation (FORMAT.md "Checks").
 fn parse_op(
-    model: &Model,
     data: &Dataset,
     names: &NameIndex,
     who: UserId,
@@ -372,9 +371,6 @@ fn parse_op(
         }
         other => return Err(format!("unknown operation `{other}`")),
     })
-    .inspect(|op| {
-        let _ = model;
-    })
 }
 
 /// Applies one event to the state (FORMAT.md `events`), unconditionally.
@@ -421,7 +417,7 @@ pub fn apply_event(model: &mut Model, data: &mut Dataset, event: &Value) {
         "create" => apply_create(model, data, &names, who, event),
         _ => {
             let Some(who) = who else { return };
-            let Ok(op) = parse_op(model, data, &names, who, event) else {
+            let Ok(op) = parse_op(data, &names, who, event) else {
                 return;
             };
             match op {
@@ -685,9 +681,4 @@ pub fn access_origin(
     }
     "Access origin could not be found. Access does not come from POA table or object ownership."
         .into()
-}
-
-#[allow(dead_code)]
-fn unused(_: &Value) -> Vec<&Value> {
-    list(&Value::Null, "")
 }
