@@ -15,8 +15,12 @@ pub mod data;
 pub mod demo;
 pub mod edit;
 pub mod eval;
+pub mod format;
+pub mod generate;
 pub mod model;
+pub mod query;
 pub mod scenario;
+pub mod validate;
 
 /// Version of the `rampart-model` JSON format this engine writes.
 pub const FORMAT_VERSION: u32 = 1;

@@ -1,0 +1,1 @@
+//! Deterministic, seeded generators of organisations and sample data.

@@ -1,0 +1,1 @@
+//! Model validation: every problem found, each with a JSON path and a plain sentence.
