@@ -1,16 +1,23 @@
 //! The access check of a record-level operation: every path by which a user holds a right on a
 //! record (EVAL-1..EVAL-10), each carrying what is needed to explain it.
+//!
+//! [`Subject`] holds everything about one (user, privilege set, verb) that does not depend on
+//! the record: grants, covered BUs, owner principals, share principals, hierarchy reports. It is
+//! built once and then asked about any number of records, which is what makes bulk queries
+//! fast; a single [`record_access`] builds one and asks once, so both go through the same code.
+
+use std::ops::ControlFlow;
 
 use crate::data::Dataset;
-use crate::eval::grants::{self, Grant, GrantSource, depth_covers};
+use crate::eval::grants::{self, Grant, GrantSource};
 use crate::eval::hierarchy;
 use crate::model::{
-    Depth, HierarchyMinimumDepth, Inheritance, Model, Ownership, Principal, RecordId, Rights,
-    TeamId, UserId, Verb,
+    BuId, Depth, HierarchyMinimumDepth, Inheritance, Model, Ownership, Principal, PrivSet,
+    RecordId, Rights, TeamId, UserId, Verb,
 };
 
 /// How a principal's data reaches a record: owning it, a share, or a parent record (CASC-*).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Via {
     /// The principal owns the record.
     Owner(Principal),
@@ -42,10 +49,19 @@ impl Via {
             Via::ParentShare { .. } => &["EVAL-6", "SHARE-6", "CASC-3"],
         }
     }
+
+    /// The principal whose data this is.
+    pub fn principal(&self) -> Principal {
+        match *self {
+            Via::Owner(p) | Via::Share(p) => p,
+            Via::ParentOwner { owner, .. } => owner,
+            Via::ParentShare { principal, .. } => principal,
+        }
+    }
 }
 
 /// One way a user holds a right on a record.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AccessPath {
     /// The user is System Administrator (EVAL-8), directly or through a team.
     SystemAdministrator {
@@ -62,7 +78,7 @@ pub enum AccessPath {
         /// The grant.
         grant: Grant,
         /// The record's owning BU.
-        record_bu: crate::model::BuId,
+        record_bu: BuId,
     },
     /// The user or one of their teams owns the record (EVAL-4, TEAM-6).
     Ownership {
@@ -121,6 +137,69 @@ impl AccessPath {
             }
         }
     }
+
+    /// The short reason chip shown in record lists (CHK-2 access types, extended).
+    pub fn reason(&self) -> Reason {
+        match self {
+            AccessPath::SystemAdministrator { .. } => Reason::SystemAdministrator,
+            AccessPath::OrganizationOwned { .. } => Reason::Organization,
+            AccessPath::RoleDepth { grant, .. } => match grant.depth {
+                Depth::Org => Reason::Organization,
+                Depth::Pcbu => Reason::ParentChildBu,
+                _ => Reason::BusinessUnit,
+            },
+            AccessPath::Ownership {
+                owner: Principal::User(_),
+                ..
+            } => Reason::Owner,
+            AccessPath::Ownership { .. } => Reason::TeamOwner,
+            AccessPath::Shared {
+                via: Via::Share(_), ..
+            } => Reason::Shared,
+            AccessPath::Shared { .. } => Reason::InheritedShare,
+            AccessPath::Hierarchy { .. } => Reason::Hierarchy,
+        }
+    }
+}
+
+/// The kind of access path, for record lists and filters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Reason {
+    /// System Administrator.
+    SystemAdministrator,
+    /// Organization depth or organization-owned table.
+    Organization,
+    /// Parent: Child Business Units depth.
+    ParentChildBu,
+    /// Business Unit depth.
+    BusinessUnit,
+    /// The user owns it.
+    Owner,
+    /// A team of the user owns it.
+    TeamOwner,
+    /// Shared with the user, a team of theirs or the organization.
+    Shared,
+    /// Inherited from a parent record (owner or share).
+    InheritedShare,
+    /// Hierarchy security.
+    Hierarchy,
+}
+
+impl Reason {
+    /// Label for the UI.
+    pub fn label(self) -> &'static str {
+        match self {
+            Reason::SystemAdministrator => "System Administrator",
+            Reason::Organization => "Org",
+            Reason::ParentChildBu => "P:C BU",
+            Reason::BusinessUnit => "BU",
+            Reason::Owner => "Owner",
+            Reason::TeamOwner => "Team owner",
+            Reason::Shared => "Shared",
+            Reason::InheritedShare => "Inherited",
+            Reason::Hierarchy => "Hierarchy",
+        }
+    }
 }
 
 /// Result of the access check for one (user, verb, record).
@@ -150,6 +229,337 @@ pub enum Collect {
     All,
 }
 
+/// A report's principal reached by hierarchy security: which report, how deep, which rights.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct HierarchyPrincipal {
+    principal: Principal,
+    report: UserId,
+    level: u32,
+    rights: Rights,
+}
+
+/// Everything about (user, privilege set, verb) that does not depend on the record.
+#[derive(Debug, Clone)]
+pub struct Subject<'m> {
+    model: &'m Model,
+    user: UserId,
+    verb: Verb,
+    sysadmin: Option<Option<TeamId>>,
+    grants: Vec<Grant>,
+    /// Per BU: the first grant whose depth covers it (EVAL-5, BU-9).
+    bu_cover: Vec<Option<u16>>,
+    /// Principals the user owns through, each with the first grant usable on its records (EVAL-4, TEAM-6).
+    owners: Vec<(Principal, Grant)>,
+    /// The user, their teams and the organization; empty when shares cannot be used.
+    share_principals: Vec<Principal>,
+    /// Report principals reached by hierarchy security, when it applies to this privilege set.
+    hierarchy: Vec<HierarchyPrincipal>,
+    /// Per table: whether hierarchy security covers it (HIER-1).
+    hierarchy_tables: Vec<bool>,
+}
+
+impl<'m> Subject<'m> {
+    /// Precomputes the record-independent part of the access check.
+    pub fn new(model: &'m Model, user: UserId, set: PrivSet, verb: Verb) -> Subject<'m> {
+        let sysadmin = grants::system_administrator(model, user);
+        let grants = if sysadmin.is_some() {
+            Vec::new()
+        } else {
+            grants::grants(model, user, set, verb)
+        };
+        let mut bu_cover = vec![None; model.bus.len()];
+        for (i, grant) in grants.iter().enumerate() {
+            for (b, slot) in bu_cover.iter_mut().enumerate() {
+                if slot.is_none() && grants::depth_covers(model, grant, BuId::from_index(b)) {
+                    *slot = u16::try_from(i).ok();
+                }
+            }
+        }
+        let teams = model.teams_of(user);
+        let mut owners: Vec<(Principal, Grant)> = Vec::new();
+        let owner_candidates = std::iter::once(Principal::User(user)).chain(
+            teams
+                .iter()
+                .filter(|t| {
+                    model
+                        .teams
+                        .get(t.index())
+                        .is_some_and(|team| team.kind.holds_roles())
+                })
+                .map(|t| Principal::Team(*t)),
+        );
+        for owner in owner_candidates {
+            if let Some(grant) = grants.iter().find(|g| g.usable_for_owned(owner)) {
+                owners.push((owner, *grant));
+            }
+        }
+        let shares_usable = !grants.is_empty()
+            && (model.settings.team_only_roles_allow_shared_access
+                || grants.iter().any(|g| {
+                    !matches!(
+                        g.source,
+                        GrantSource::Team {
+                            inheritance: Inheritance::TeamOnly,
+                            ..
+                        }
+                    )
+                }));
+        let mut share_principals = Vec::new();
+        if shares_usable {
+            share_principals.push(Principal::User(user));
+            share_principals.extend(teams.iter().map(|t| Principal::Team(*t)));
+            if model.settings.basic_includes_org_shares {
+                share_principals.push(Principal::Organization);
+            }
+        }
+        let mut hierarchy = Vec::new();
+        let mut hierarchy_tables = vec![false; model.tables.len()];
+        if let Some(settings) = &model.settings.hierarchy {
+            let minimum = match model.settings.hierarchy_minimum_depth {
+                HierarchyMinimumDepth::User => Depth::User,
+                HierarchyMinimumDepth::BusinessUnit => Depth::Bu,
+            };
+            // HIER-6 with A-1: the manager holds the table's Read privilege at the minimum depth.
+            let read_ok = grants::grants(model, user, set, Verb::Read)
+                .iter()
+                .any(|g| g.depth >= minimum);
+            if read_ok && !grants.is_empty() {
+                for (i, table) in model.tables.iter().enumerate() {
+                    hierarchy_tables[i] = settings
+                        .tables
+                        .as_ref()
+                        .is_none_or(|ts| ts.iter().any(|t| *t == table.name));
+                }
+                for (report, level) in hierarchy::reports(model, user) {
+                    let rights = hierarchy::rights_at(model, level);
+                    hierarchy.push(HierarchyPrincipal {
+                        principal: Principal::User(report),
+                        report,
+                        level,
+                        rights,
+                    });
+                    for team in model.teams_of(report) {
+                        hierarchy.push(HierarchyPrincipal {
+                            principal: Principal::Team(team),
+                            report,
+                            level,
+                            rights,
+                        });
+                    }
+                }
+            }
+        }
+        Subject {
+            model,
+            user,
+            verb,
+            sysadmin,
+            grants,
+            bu_cover,
+            owners,
+            share_principals,
+            hierarchy,
+            hierarchy_tables,
+        }
+    }
+
+    /// The user.
+    pub fn user(&self) -> UserId {
+        self.user
+    }
+
+    /// Whether the privilege check passes (EVAL-2).
+    pub fn privileged(&self) -> bool {
+        self.sysadmin.is_some() || !self.grants.is_empty()
+    }
+
+    /// Whether every record of the privilege set is reached without looking at it (System
+    /// Administrator, or an Organization-depth grant).
+    pub fn reaches_everything(&self) -> bool {
+        self.sysadmin.is_some() || self.grants.iter().any(|g| g.depth == Depth::Org)
+    }
+
+    /// Whether depth alone covers records owned in `bu`.
+    pub fn covers_bu(&self, bu: BuId) -> bool {
+        self.bu_cover.get(bu.index()).is_some_and(Option::is_some)
+    }
+
+    /// Principals whose owned records may be reached without depth: the owner principals,
+    /// share principals (for inherited owner access) and hierarchy principals.
+    pub fn candidate_principals(&self) -> Vec<Principal> {
+        let mut out: Vec<Principal> = self.owners.iter().map(|(p, _)| *p).collect();
+        out.extend(self.share_principals.iter().copied());
+        out.extend(self.hierarchy.iter().map(|h| h.principal));
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    /// The access check for one record (EVAL-10).
+    pub fn access(&self, data: &Dataset, record: RecordId, collect: Collect) -> Access {
+        let mut access = Access {
+            privilege: self.privileged(),
+            grants: self.grants.clone(),
+            paths: Vec::new(),
+        };
+        self.for_each_path(data, record, |path| {
+            access.paths.push(path);
+            if collect == Collect::First {
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
+            }
+        });
+        access
+    }
+
+    /// Whether any path reaches the record.
+    pub fn allows(&self, data: &Dataset, record: RecordId) -> bool {
+        let mut found = false;
+        self.for_each_path(data, record, |_| {
+            found = true;
+            ControlFlow::Break(())
+        });
+        found
+    }
+
+    /// The first path reaching the record.
+    pub fn first_path(&self, data: &Dataset, record: RecordId) -> Option<AccessPath> {
+        let mut found = None;
+        self.for_each_path(data, record, |p| {
+            found = Some(p);
+            ControlFlow::Break(())
+        });
+        found
+    }
+
+    /// Calls `f` with every path reaching the record, in the order of EVAL-10, until it breaks.
+    pub fn for_each_path(
+        &self,
+        data: &Dataset,
+        record: RecordId,
+        mut f: impl FnMut(AccessPath) -> ControlFlow<()>,
+    ) {
+        let model = self.model;
+        let Some(rec) = data.record(record) else {
+            return;
+        };
+        if let Some(team) = self.sysadmin {
+            let _ = f(AccessPath::SystemAdministrator { team });
+            return; // EVAL-8
+        }
+        if self.grants.is_empty() {
+            return; // EVAL-2: privilege check failed.
+        }
+        let ownership = model
+            .tables
+            .get(rec.table.index())
+            .map_or(Ownership::UserOrTeam, |t| t.ownership);
+        if ownership == Ownership::Organization {
+            // ROLE-5: depth is Global; the privilege is an on/off switch.
+            if let Some(grant) = self.grants.first().copied() {
+                let _ = f(AccessPath::OrganizationOwned { grant });
+            }
+            return;
+        }
+        // EVAL-5: role access by depth against the owning BU.
+        if let Some(record_bu) = rec.owning_bu {
+            if let Some(Some(first)) = self.bu_cover.get(record_bu.index()) {
+                for grant in self.grants.iter().skip(usize::from(*first)) {
+                    if grants::depth_covers(model, grant, record_bu)
+                        && f(AccessPath::RoleDepth {
+                            grant: *grant,
+                            record_bu,
+                        })
+                        .is_break()
+                    {
+                        return;
+                    }
+                }
+            }
+        }
+        // EVAL-4: ownership, directly or through an owner team, with any usable grant.
+        if let Some(owner) = rec.owner {
+            if let Some((_, grant)) = self.owners.iter().find(|(p, _)| *p == owner) {
+                let strict_bu =
+                    model.settings.modernized_bu && !model.settings.recompute_ownership();
+                let grant = if strict_bu {
+                    // A-6 alternative: the owner needs a role from the record's BU.
+                    self.grants
+                        .iter()
+                        .find(|g| g.usable_for_owned(owner) && Some(g.ctx_bu) == rec.owning_bu)
+                        .copied()
+                } else {
+                    Some(*grant)
+                };
+                if let Some(grant) = grant {
+                    if f(AccessPath::Ownership { owner, grant }).is_break() {
+                        return;
+                    }
+                }
+            }
+        }
+        // EVAL-6: shares and inherited access, provided the privilege check passed.
+        let verb = self.verb;
+        if !self.share_principals.is_empty() {
+            let flow = data_reach(
+                model,
+                data,
+                record,
+                |p| self.share_principals.contains(&p),
+                false,
+                |via, rights| {
+                    if rights.contains(verb) {
+                        f(AccessPath::Shared { via, rights })
+                    } else {
+                        ControlFlow::Continue(())
+                    }
+                },
+            );
+            if flow.is_break() {
+                return;
+            }
+        }
+        // EVAL-7: hierarchy security (HIER-3, HIER-4, HIER-8).
+        if !self.hierarchy.is_empty()
+            && self
+                .hierarchy_tables
+                .get(rec.table.index())
+                .copied()
+                .unwrap_or(false)
+        {
+            let _ = data_reach(
+                model,
+                data,
+                record,
+                |p| self.hierarchy.iter().any(|h| h.principal == p),
+                true,
+                |via, rights| {
+                    for h in self
+                        .hierarchy
+                        .iter()
+                        .filter(|h| h.principal == via.principal())
+                    {
+                        let rights = rights.intersect(h.rights);
+                        if rights.contains(verb)
+                            && f(AccessPath::Hierarchy {
+                                report: h.report,
+                                level: h.level,
+                                via,
+                                rights,
+                            })
+                            .is_break()
+                        {
+                            return ControlFlow::Break(());
+                        }
+                    }
+                    ControlFlow::Continue(())
+                },
+            );
+        }
+    }
+}
+
 /// The access check of `user` doing `verb` on `record` (EVAL-10).
 pub fn record_access(
     model: &Model,
@@ -159,180 +569,43 @@ pub fn record_access(
     record: RecordId,
     collect: Collect,
 ) -> Access {
-    let mut access = Access::default();
     let Some(rec) = data.record(record) else {
-        return access;
+        return Access::default();
     };
-    if let Some(team) = grants::system_administrator(model, user) {
-        access.privilege = true;
-        access.paths.push(AccessPath::SystemAdministrator { team });
-        return access;
-    }
-    let set = model.priv_set(rec.table);
-    access.grants = grants::grants(model, user, set, verb);
-    if access.grants.is_empty() {
-        return access; // EVAL-2: privilege check failed.
-    }
-    access.privilege = true;
-    let done = |access: &Access| collect == Collect::First && !access.paths.is_empty();
-    let ownership = model
-        .tables
-        .get(rec.table.index())
-        .map_or(Ownership::UserOrTeam, |t| t.ownership);
-
-    if ownership == Ownership::Organization {
-        // ROLE-5: depth is Global; the privilege is an on/off switch.
-        if let Some(grant) = access.grants.first().copied() {
-            access.paths.push(AccessPath::OrganizationOwned { grant });
-        }
-        return access;
-    }
-
-    // EVAL-5: role access by depth against the owning BU.
-    if let Some(record_bu) = rec.owning_bu {
-        for grant in access.grants.clone() {
-            if depth_covers(model, &grant, record_bu) {
-                access
-                    .paths
-                    .push(AccessPath::RoleDepth { grant, record_bu });
-                if done(&access) {
-                    return access;
-                }
-            }
-        }
-    }
-
-    let teams = model.teams_of(user);
-
-    // EVAL-4: ownership, directly or through an owner team, with any usable grant.
-    if let Some(owner) = rec.owner {
-        let owned = match owner {
-            Principal::User(u) => u == user,
-            Principal::Team(t) => teams.contains(&t),
-            Principal::Organization => false,
-        };
-        if owned {
-            let strict_bu = model.settings.modernized_bu && !model.settings.recompute_ownership();
-            let usable = access.grants.iter().find(|g| {
-                g.usable_for_owned(owner) && (!strict_bu || Some(g.ctx_bu) == rec.owning_bu)
-            });
-            if let Some(grant) = usable {
-                access.paths.push(AccessPath::Ownership {
-                    owner,
-                    grant: *grant,
-                });
-                if done(&access) {
-                    return access;
-                }
-            }
-        }
-    }
-
-    // EVAL-6: shares and inherited access, provided the privilege check passed.
-    let shares_usable = model.settings.team_only_roles_allow_shared_access
-        || access.grants.iter().any(|g| {
-            !matches!(
-                g.source,
-                GrantSource::Team {
-                    inheritance: Inheritance::TeamOnly,
-                    ..
-                }
-            )
-        });
-    if shares_usable {
-        let mut principals: Vec<Principal> = Vec::with_capacity(teams.len() + 2);
-        principals.push(Principal::User(user));
-        principals.extend(teams.iter().map(|t| Principal::Team(*t)));
-        if model.settings.basic_includes_org_shares {
-            principals.push(Principal::Organization);
-        }
-        for (via, rights) in data_reach(model, data, record, &principals, false) {
-            if rights.contains(verb) {
-                access.paths.push(AccessPath::Shared { via, rights });
-                if done(&access) {
-                    return access;
-                }
-            }
-        }
-    }
-
-    // EVAL-7: hierarchy security.
-    if hierarchy_applies(model, user, rec.table, &access.grants) {
-        for (report, level) in hierarchy::reports(model, user) {
-            let level_rights = hierarchy::rights_at(model, level);
-            let mut principals = vec![Principal::User(report)];
-            principals.extend(model.teams_of(report).into_iter().map(Principal::Team));
-            for (via, rights) in data_reach(model, data, record, &principals, true) {
-                let rights = rights.intersect(level_rights);
-                if rights.contains(verb) {
-                    access.paths.push(AccessPath::Hierarchy {
-                        report,
-                        level,
-                        via,
-                        rights,
-                    });
-                    if done(&access) {
-                        return access;
-                    }
-                }
-            }
-        }
-    }
-    access
+    Subject::new(model, user, model.priv_set(rec.table), verb).access(data, record, collect)
 }
 
-/// Whether hierarchy security can give `user` access on records of `table` (EVAL-7, HIER-1,
-/// HIER-6 with A-1).
-fn hierarchy_applies(
-    model: &Model,
-    user: UserId,
-    table: crate::model::TableId,
-    grants_for_verb: &[Grant],
-) -> bool {
-    let Some(hierarchy) = &model.settings.hierarchy else {
-        return false;
-    };
-    if let Some(tables) = &hierarchy.tables {
-        let name = model.table_name(table);
-        if !tables.iter().any(|t| t == name) {
-            return false;
-        }
-    }
-    let set = model.priv_set(table);
-    let read = grants::grants(model, user, set, Verb::Read);
-    let minimum = match model.settings.hierarchy_minimum_depth {
-        HierarchyMinimumDepth::User => Depth::User,
-        HierarchyMinimumDepth::BusinessUnit => Depth::Bu,
-    };
-    !grants_for_verb.is_empty() && read.iter().any(|g| g.depth >= minimum)
-}
-
-/// Everything by which `principals` (a user and their teams, or a report and theirs) reach a
-/// record: owning it, shares, and inherited access from parents through cascading relationships.
-/// With `hierarchy` set, organization shares are not counted (they are nobody's data).
+/// Everything by which principals (a user and their teams, or a report and theirs) reach a
+/// record: owning it (hierarchy only; users own through [`Subject`]), shares, and inherited
+/// access from parents through cascading relationships (CASC-2, CASC-3). With `hierarchy` set,
+/// organization shares are not counted: they are nobody's data.
 pub fn data_reach(
     model: &Model,
     data: &Dataset,
     record: RecordId,
-    principals: &[Principal],
+    is_principal: impl Fn(Principal) -> bool,
     hierarchy: bool,
-) -> Vec<(Via, Rights)> {
-    let mut out = Vec::new();
+    mut f: impl FnMut(Via, Rights) -> ControlFlow<()>,
+) -> ControlFlow<()> {
     let Some(rec) = data.record(record) else {
-        return out;
+        return ControlFlow::Continue(());
     };
-    if hierarchy && let Some(owner) = rec.owner.filter(|o| principals.contains(o)) {
-        out.push((Via::Owner(owner), Rights::ALL));
+    let counts = |p: Principal| is_principal(p) && !(hierarchy && p == Principal::Organization);
+    if hierarchy {
+        if let Some(owner) = rec.owner.filter(|o| is_principal(*o)) {
+            f(Via::Owner(owner), Rights::ALL)?;
+        }
     }
     for share in data.shares_of(record) {
-        if principals.contains(&share.principal)
-            && !(hierarchy && share.principal == Principal::Organization)
-        {
-            out.push((
+        if counts(share.principal) {
+            f(
                 Via::Share(share.principal),
                 share.rights.union(share.inherited),
-            ));
+            )?;
         }
+    }
+    if rec.parents.is_empty() {
+        return ControlFlow::Continue(());
     }
     // Walk up the parental chain; each link must cascade the kind of access it carries.
     let mut frontier: Vec<(RecordId, bool, bool)> = rec
@@ -356,21 +629,21 @@ pub fn data_reach(
         let Some(anc) = data.record(ancestor) else {
             continue;
         };
-        if owner_flows && let Some(owner) = anc.owner.filter(|o| principals.contains(o)) {
-            out.push((Via::ParentOwner { ancestor, owner }, Rights::INHERITED));
+        if owner_flows {
+            if let Some(owner) = anc.owner.filter(|o| is_principal(*o)) {
+                f(Via::ParentOwner { ancestor, owner }, Rights::INHERITED)?;
+            }
         }
         if shares_flow {
             for share in data.shares_of(ancestor) {
-                if principals.contains(&share.principal)
-                    && !(hierarchy && share.principal == Principal::Organization)
-                {
-                    out.push((
+                if counts(share.principal) {
+                    f(
                         Via::ParentShare {
                             ancestor,
                             principal: share.principal,
                         },
                         share.rights.union(share.inherited),
-                    ));
+                    )?;
                 }
             }
         }
@@ -384,10 +657,11 @@ pub fn data_reach(
             }
         }
     }
-    out
+    ControlFlow::Continue(())
 }
 
-fn cascade_of(
+/// The cascade configuration of a 1:N relationship.
+pub fn cascade_of(
     model: &Model,
     rel: crate::model::RelationshipId,
 ) -> Option<crate::model::CascadeConfig> {
