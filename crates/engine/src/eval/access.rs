@@ -328,7 +328,7 @@ impl<'m> Subject<'m> {
                     hierarchy_tables[i] = settings
                         .tables
                         .as_ref()
-                        .is_none_or(|ts| ts.iter().any(|t| *t == table.name));
+                        .is_none_or(|ts| ts.contains(&table.name));
                 }
                 for (report, level) in hierarchy::reports(model, user) {
                     let rights = hierarchy::rights_at(model, level);
@@ -463,40 +463,39 @@ impl<'m> Subject<'m> {
             return;
         }
         // EVAL-5: role access by depth against the owning BU.
-        if let Some(record_bu) = rec.owning_bu {
-            if let Some(Some(first)) = self.bu_cover.get(record_bu.index()) {
-                for grant in self.grants.iter().skip(usize::from(*first)) {
-                    if grants::depth_covers(model, grant, record_bu)
-                        && f(AccessPath::RoleDepth {
-                            grant: *grant,
-                            record_bu,
-                        })
-                        .is_break()
-                    {
-                        return;
-                    }
+        if let Some(record_bu) = rec.owning_bu
+            && let Some(Some(first)) = self.bu_cover.get(record_bu.index())
+        {
+            for grant in self.grants.iter().skip(usize::from(*first)) {
+                if grants::depth_covers(model, grant, record_bu)
+                    && f(AccessPath::RoleDepth {
+                        grant: *grant,
+                        record_bu,
+                    })
+                    .is_break()
+                {
+                    return;
                 }
             }
         }
         // EVAL-4: ownership, directly or through an owner team, with any usable grant.
-        if let Some(owner) = rec.owner {
-            if let Some((_, grant)) = self.owners.iter().find(|(p, _)| *p == owner) {
-                let strict_bu =
-                    model.settings.modernized_bu && !model.settings.recompute_ownership();
-                let grant = if strict_bu {
-                    // A-6 alternative: the owner needs a role from the record's BU.
-                    self.grants
-                        .iter()
-                        .find(|g| g.usable_for_owned(owner) && Some(g.ctx_bu) == rec.owning_bu)
-                        .copied()
-                } else {
-                    Some(*grant)
-                };
-                if let Some(grant) = grant {
-                    if f(AccessPath::Ownership { owner, grant }).is_break() {
-                        return;
-                    }
-                }
+        if let Some(owner) = rec.owner
+            && let Some((_, grant)) = self.owners.iter().find(|(p, _)| *p == owner)
+        {
+            let strict_bu = model.settings.modernized_bu && !model.settings.recompute_ownership();
+            let grant = if strict_bu {
+                // A-6 alternative: the owner needs a role from the record's BU.
+                self.grants
+                    .iter()
+                    .find(|g| g.usable_for_owned(owner) && Some(g.ctx_bu) == rec.owning_bu)
+                    .copied()
+            } else {
+                Some(*grant)
+            };
+            if let Some(grant) = grant
+                && f(AccessPath::Ownership { owner, grant }).is_break()
+            {
+                return;
             }
         }
         // EVAL-6: shares and inherited access, provided the privilege check passed.
@@ -591,10 +590,8 @@ pub fn data_reach(
         return ControlFlow::Continue(());
     };
     let counts = |p: Principal| is_principal(p) && !(hierarchy && p == Principal::Organization);
-    if hierarchy {
-        if let Some(owner) = rec.owner.filter(|o| is_principal(*o)) {
-            f(Via::Owner(owner), Rights::ALL)?;
-        }
+    if hierarchy && let Some(owner) = rec.owner.filter(|o| is_principal(*o)) {
+        f(Via::Owner(owner), Rights::ALL)?;
     }
     for share in data.shares_of(record) {
         if counts(share.principal) {
@@ -629,10 +626,8 @@ pub fn data_reach(
         let Some(anc) = data.record(ancestor) else {
             continue;
         };
-        if owner_flows {
-            if let Some(owner) = anc.owner.filter(|o| is_principal(*o)) {
-                f(Via::ParentOwner { ancestor, owner }, Rights::INHERITED)?;
-            }
+        if owner_flows && let Some(owner) = anc.owner.filter(|o| is_principal(*o)) {
+            f(Via::ParentOwner { ancestor, owner }, Rights::INHERITED)?;
         }
         if shares_flow {
             for share in data.shares_of(ancestor) {
