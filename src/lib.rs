@@ -1,0 +1,68 @@
+//! Rampart's browser app: a Leptos client-side-rendered shell around the `engine` crate.
+//!
+//! - `sections`: the product's navigation, one entry per view, each with its URL.
+//! - `components`: the shell's header, navigation and footer.
+//! - `pages`: one component per route; they compose, they do not decide access.
+//! - `storage`: the only code that touches IndexedDB.
+//! - `offline`: registers the service worker (`public/sw.js`) that keeps the shell available offline.
+
+pub mod components;
+pub mod offline;
+pub mod pages;
+pub mod sections;
+pub mod storage;
+
+use leptos::prelude::*;
+use leptos_router::components::{Redirect, Route, Router, Routes};
+use leptos_router::{NavigateOptions, path};
+
+use components::{AppFooter, AppHeader, SideNav};
+use pages::{NotFound, PlannedSection};
+use sections::Section;
+
+/// The title of the model the shell shows until models can be opened: the default demo org.
+pub const ACTIVE_MODEL_TITLE: &str = match engine::demo::DEMO_ORGS.first() {
+    Some(org) => org.title,
+    None => "No model open",
+};
+
+/// The whole app: header, navigation, the routed view and the footer.
+#[component]
+pub fn App() -> impl IntoView {
+    view! {
+        <Router>
+            <div class="rp-shell">
+                <AppHeader model_title=ACTIVE_MODEL_TITLE />
+                <SideNav />
+                <main class="rp-shell__main" id="main">
+                    <Routes fallback=NotFound>
+                        <Route path=path!("/") view=HomeRedirect />
+                        <Route path=path!("/model/business-units") view=|| section_page(Section::BusinessUnits) />
+                        <Route path=path!("/model/teams") view=|| section_page(Section::Teams) />
+                        <Route path=path!("/model/users") view=|| section_page(Section::Users) />
+                        <Route path=path!("/model/security-roles") view=|| section_page(Section::SecurityRoles) />
+                        <Route path=path!("/model/tables") view=|| section_page(Section::Tables) />
+                        <Route path=path!("/simulate") view=|| section_page(Section::Simulate) />
+                        <Route path=path!("/test") view=|| section_page(Section::Test) />
+                        <Route path=path!("/export") view=|| section_page(Section::Export) />
+                    </Routes>
+                </main>
+                <AppFooter />
+            </div>
+        </Router>
+    }
+}
+
+fn section_page(section: Section) -> impl IntoView {
+    view! { <PlannedSection section /> }
+}
+
+/// `/` opens the first view of the model, replacing the history entry so Back does not bounce.
+#[component]
+fn HomeRedirect() -> impl IntoView {
+    let options = NavigateOptions {
+        replace: true,
+        ..NavigateOptions::default()
+    };
+    view! { <Redirect path=Section::BusinessUnits.path() options /> }
+}
