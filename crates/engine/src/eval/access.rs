@@ -238,6 +238,44 @@ struct HierarchyPrincipal {
     rights: Rights,
 }
 
+/// What evaluation needs to know about one user, whatever the table or verb: teams, role
+/// sources, System Administrator, hierarchy reports (computed once per user in bulk queries).
+#[derive(Debug, Clone)]
+pub struct UserFacts {
+    /// The user.
+    pub user: UserId,
+    /// Teams the user belongs to (BU-4 default team included).
+    pub teams: Vec<TeamId>,
+    /// Role assignments reaching the user, with context BU and source (ROLE-8).
+    pub sources: Vec<(crate::model::RoleAssignment, BuId, GrantSource)>,
+    /// System Administrator, directly (`Some(None)`) or through a team.
+    pub sysadmin: Option<Option<TeamId>>,
+    /// Hierarchy reports with their level and teams (HIER-*).
+    pub reports: Vec<(UserId, u32, Vec<TeamId>)>,
+}
+
+impl UserFacts {
+    /// Gathers the facts of one user.
+    pub fn new(model: &Model, user: UserId) -> UserFacts {
+        let reports = hierarchy::reports(model, user)
+            .into_iter()
+            .map(|(report, level)| (report, level, model.teams_of(report)))
+            .collect();
+        UserFacts {
+            user,
+            teams: model.teams_of(user),
+            sources: grants::role_sources(model, user),
+            sysadmin: grants::system_administrator(model, user),
+            reports,
+        }
+    }
+
+    /// Every grant of `verb` on privilege set `set` (EVAL-2).
+    pub fn grants(&self, model: &Model, set: PrivSet, verb: Verb) -> Vec<Grant> {
+        grants::grants_from(model, &self.sources, set, verb)
+    }
+}
+
 /// Everything about (user, privilege set, verb) that does not depend on the record.
 #[derive(Debug, Clone)]
 pub struct Subject<'m> {
@@ -261,11 +299,22 @@ pub struct Subject<'m> {
 impl<'m> Subject<'m> {
     /// Precomputes the record-independent part of the access check.
     pub fn new(model: &'m Model, user: UserId, set: PrivSet, verb: Verb) -> Subject<'m> {
-        let sysadmin = grants::system_administrator(model, user);
+        Subject::with_facts(model, &UserFacts::new(model, user), set, verb)
+    }
+
+    /// As [`Subject::new`], reusing the per-user facts (for bulk queries over many tables and verbs).
+    pub fn with_facts(
+        model: &'m Model,
+        facts: &UserFacts,
+        set: PrivSet,
+        verb: Verb,
+    ) -> Subject<'m> {
+        let user = facts.user;
+        let sysadmin = facts.sysadmin;
         let grants = if sysadmin.is_some() {
             Vec::new()
         } else {
-            grants::grants(model, user, set, verb)
+            facts.grants(model, set, verb)
         };
         let mut bu_cover = vec![None; model.bus.len()];
         for (i, grant) in grants.iter().enumerate() {
@@ -275,7 +324,7 @@ impl<'m> Subject<'m> {
                 }
             }
         }
-        let teams = model.teams_of(user);
+        let teams = &facts.teams;
         let mut owners: Vec<(Principal, Grant)> = Vec::new();
         let owner_candidates = std::iter::once(Principal::User(user)).chain(
             teams
@@ -320,7 +369,8 @@ impl<'m> Subject<'m> {
                 HierarchyMinimumDepth::BusinessUnit => Depth::Bu,
             };
             // HIER-6 with A-1: the manager holds the table's Read privilege at the minimum depth.
-            let read_ok = grants::grants(model, user, set, Verb::Read)
+            let read_ok = facts
+                .grants(model, set, Verb::Read)
                 .iter()
                 .any(|g| g.depth >= minimum);
             if read_ok && !grants.is_empty() {
@@ -330,17 +380,18 @@ impl<'m> Subject<'m> {
                         .as_ref()
                         .is_none_or(|ts| ts.contains(&table.name));
                 }
-                for (report, level) in hierarchy::reports(model, user) {
-                    let rights = hierarchy::rights_at(model, level);
+                for (report, level, report_teams) in &facts.reports {
+                    let rights = hierarchy::rights_at(model, *level);
+                    let (report, level) = (*report, *level);
                     hierarchy.push(HierarchyPrincipal {
                         principal: Principal::User(report),
                         report,
                         level,
                         rights,
                     });
-                    for team in model.teams_of(report) {
+                    for team in report_teams {
                         hierarchy.push(HierarchyPrincipal {
-                            principal: Principal::Team(team),
+                            principal: Principal::Team(*team),
                             report,
                             level,
                             rights,
@@ -361,6 +412,46 @@ impl<'m> Subject<'m> {
             hierarchy,
             hierarchy_tables,
         }
+    }
+
+    /// Principals whose records count as the user's own for this verb, without looking at the
+    /// record's BU: owner principals, and hierarchy principals whose rights include the verb on
+    /// `table`. `None` when ownership depends on the record's BU (A-6 alternative).
+    pub fn owning_principals(&self, table: crate::model::TableId) -> Option<Vec<Principal>> {
+        if self.model.settings.modernized_bu && !self.model.settings.recompute_ownership() {
+            return None;
+        }
+        let mut out: Vec<Principal> = self.owners.iter().map(|(p, _)| *p).collect();
+        if self
+            .hierarchy_tables
+            .get(table.index())
+            .copied()
+            .unwrap_or(false)
+        {
+            out.extend(
+                self.hierarchy
+                    .iter()
+                    .filter(|h| h.rights.contains(self.verb))
+                    .map(|h| h.principal),
+            );
+        }
+        out.sort();
+        out.dedup();
+        Some(out)
+    }
+
+    /// Principals whose shares (direct or on ancestors) may reach records for this subject.
+    pub fn sharing_principals(&self) -> Vec<Principal> {
+        let mut out: Vec<Principal> = self.share_principals.clone();
+        out.extend(
+            self.hierarchy
+                .iter()
+                .map(|h| h.principal)
+                .filter(|p| *p != Principal::Organization),
+        );
+        out.sort();
+        out.dedup();
+        out
     }
 
     /// The user.

@@ -112,16 +112,26 @@ pub fn system_administrator(model: &Model, user: UserId) -> Option<Option<TeamId
 
 /// Every grant of `verb` on privilege set `set` reaching `user` (EVAL-2: depth ignored there).
 pub fn grants(model: &Model, user: UserId, set: PrivSet, verb: Verb) -> Vec<Grant> {
-    role_sources(model, user)
-        .into_iter()
+    grants_from(model, &role_sources(model, user), set, verb)
+}
+
+/// The grants of `verb` on `set` among already gathered role sources.
+pub fn grants_from(
+    model: &Model,
+    sources: &[(RoleAssignment, BuId, GrantSource)],
+    set: PrivSet,
+    verb: Verb,
+) -> Vec<Grant> {
+    sources
+        .iter()
         .filter_map(|(a, ctx_bu, source)| {
             let role = model.roles.get(a.role.index())?;
             let depth = role.depth(set, verb);
             (depth != Depth::None).then_some(Grant {
                 role: a.role,
                 depth,
-                ctx_bu,
-                source,
+                ctx_bu: *ctx_bu,
+                source: *source,
             })
         })
         .collect()

@@ -10,7 +10,7 @@ pub mod grants;
 pub mod hierarchy;
 pub mod ops;
 
-pub use access::{Access, AccessPath, Collect, Reason, Subject, Via, record_access};
+pub use access::{Access, AccessPath, Collect, Reason, Subject, UserFacts, Via, record_access};
 pub use ops::{Operation, can, decide};
 
 /// The answer to a question.
