@@ -28,4 +28,56 @@ pub enum Command {
         #[arg(long, short)]
         verbose: bool,
     },
+    /// Generate a seeded organisation with sample data, or fill a given model with sample data.
+    Generate(GenerateArgs),
+    /// Time the engine on a generated 1,000-user, 1,000,000-record org.
+    Bench(BenchArgs),
+}
+
+/// `rampart generate`.
+#[derive(Debug, clap::Args)]
+pub struct GenerateArgs {
+    /// Seed; the same seed gives the same output on every platform.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Number of records across all tables.
+    #[arg(long, default_value_t = 10_000)]
+    pub records: usize,
+    /// Users of the generated org.
+    #[arg(long, default_value_t = 1_000)]
+    pub users: usize,
+    /// Business units of the generated org, root included.
+    #[arg(long, default_value_t = 50)]
+    pub bus: usize,
+    /// Owner, access and group teams of the generated org (a default team per BU comes on top).
+    #[arg(long, default_value_t = 200)]
+    pub teams: usize,
+    /// Tables of the generated org.
+    #[arg(long, default_value_t = 10)]
+    pub tables: usize,
+    /// Manager hierarchy depth of the generated org; 0 turns hierarchy security off.
+    #[arg(long, default_value_t = 2)]
+    pub hierarchy_depth: u32,
+    /// Fill this model's tables instead of generating an org (scenario YAML, or model JSON).
+    #[arg(long)]
+    pub model: Option<PathBuf>,
+    /// Write to this file instead of standard output.
+    #[arg(long, short)]
+    pub out: Option<PathBuf>,
+    /// Print counts per table and business unit instead of the whole document.
+    #[arg(long)]
+    pub summary: bool,
+}
+
+/// `rampart bench`.
+#[derive(Debug, clap::Args)]
+pub struct BenchArgs {
+    /// Print one JSON object: workload name → {"median_ms", "min_ms", "runs"}.
+    #[arg(long)]
+    pub json: bool,
+    /// Fewer runs per workload: a quick look, not figures for BENCHMARKS.md.
+    #[arg(long)]
+    pub quick: bool,
+    /// Run only the workloads whose name contains one of these words.
+    pub only: Vec<String>,
 }

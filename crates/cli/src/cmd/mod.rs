@@ -1,5 +1,7 @@
 //! One module per subcommand; `run` dispatches.
 
+mod bench;
+mod generate;
 mod test;
 
 use std::process::ExitCode;
@@ -14,5 +16,7 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
             json,
             verbose,
         } => test::run(&files, json, verbose),
+        Command::Generate(args) => generate::run(&args),
+        Command::Bench(args) => bench::run(&args),
     }
 }

@@ -1,0 +1,345 @@
+//! `rampart bench`: times named workloads on the generated benchmark org (1,000 users, 50 BUs,
+//! 200 teams, 10 tables, 1,000,000 records) and prints a table, or one JSON object.
+//!
+//! # Output
+//!
+//! With `--json`, exactly one JSON object on standard output, one entry per workload:
+//!
+//! ```json
+//! {"generate_1m": {"median_ms": 812.4, "min_ms": 790.1, "runs": 7}, …}
+//! ```
+//!
+//! Workloads that repeat a small operation (`check_explain_10k`) report the whole batch, and a
+//! second entry (`check_with_explanation`) reports the time of one call derived from it.
+//! Memory figures (an estimate of the dataset's heap bytes and the process's resident set) are
+//! printed in the human output only.
+
+use std::hint::black_box;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use engine::data::Dataset;
+use engine::eval::{self, Operation};
+use engine::generate::rng::Rng;
+use engine::generate::{self, DataParams, OrgParams};
+use engine::model::{Depth, Model, PrivSet, RecordId, TableId, UserId, Verb};
+use engine::query::{self, DataIndex};
+use serde_json::json;
+
+use crate::args::BenchArgs;
+
+/// Records of the benchmark dataset.
+const N_RECORDS: usize = 1_000_000;
+/// Seed of the benchmark org and data.
+const SEED: u64 = 1;
+/// Single checks per batch.
+const N_CHECKS: usize = 10_000;
+
+/// One workload's timings.
+struct Timing {
+    name: String,
+    runs_ms: Vec<f64>,
+    /// Target from the issue, if any.
+    target_ms: Option<f64>,
+}
+
+impl Timing {
+    fn median_ms(&self) -> f64 {
+        let mut sorted = self.runs_ms.clone();
+        sorted.sort_by(f64::total_cmp);
+        match sorted.len() {
+            0 => 0.0,
+            n if n % 2 == 1 => sorted[n / 2],
+            n => (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0,
+        }
+    }
+
+    fn min_ms(&self) -> f64 {
+        self.runs_ms.iter().copied().fold(f64::INFINITY, f64::min)
+    }
+
+    /// The same runs scaled down to one of `n` repetitions.
+    fn per_call(&self, name: &str, n: usize) -> Timing {
+        Timing {
+            name: name.to_string(),
+            runs_ms: self.runs_ms.iter().map(|ms| ms / n as f64).collect(),
+            target_ms: None,
+        }
+    }
+}
+
+/// The org, data and index every workload runs on, plus a few chosen users and records.
+struct Fixture {
+    model: Model,
+    data: Dataset,
+    index: DataIndex,
+    /// A salesperson (User/BU roles and a country team).
+    rep: UserId,
+    /// The contact table: the largest.
+    contact: TableId,
+    /// Random (user, record) pairs for single checks.
+    checks: Vec<(UserId, RecordId)>,
+}
+
+struct Bench {
+    runs: usize,
+    only: Vec<String>,
+    json: bool,
+    timings: Vec<Timing>,
+}
+
+impl Bench {
+    fn wants(&self, name: &str) -> bool {
+        self.only.is_empty() || self.only.iter().any(|w| name.contains(w.as_str()))
+    }
+
+    /// Times `f` under `name`, if selected.
+    fn time<T>(&mut self, name: &str, target_ms: Option<f64>, f: impl FnMut() -> T) {
+        if self.wants(name) {
+            let runs_ms = self.measure(f);
+            self.push(Timing {
+                name: name.to_string(),
+                runs_ms,
+                target_ms,
+            });
+        }
+    }
+
+    /// Runs `f` once to warm up, then `self.runs` times; the times in ms.
+    fn measure<T>(&self, mut f: impl FnMut() -> T) -> Vec<f64> {
+        black_box(f());
+        (0..self.runs)
+            .map(|_| {
+                let start = Instant::now();
+                black_box(f());
+                start.elapsed().as_secs_f64() * 1e3
+            })
+            .collect()
+    }
+
+    fn push(&mut self, timing: Timing) {
+        if !self.json {
+            print_row(&timing);
+        }
+        self.timings.push(timing);
+    }
+}
+
+/// Runs the selected workloads and prints their timings.
+pub fn run(args: &BenchArgs) -> anyhow::Result<ExitCode> {
+    let mut bench = Bench {
+        runs: if args.quick { 3 } else { 7 },
+        only: args.only.clone(),
+        json: args.json,
+        timings: Vec::new(),
+    };
+    if !bench.json {
+        println!(
+            "rampart bench: {} runs per workload after one warm-up; times in ms",
+            bench.runs
+        );
+        println!(
+            "{:<26} {:>12} {:>12} {:>5} {:>10}",
+            "workload", "median", "min", "runs", "target"
+        );
+    }
+    let params = OrgParams::benchmark(SEED);
+    bench.time("generate_org", None, || generate::org(&params));
+    let model = generate::org(&params);
+
+    let rss_before = rss_kib();
+    let data = generate::data(&model, &DataParams::new(SEED, N_RECORDS));
+    let rss_after = rss_kib();
+    bench.time("generate_1m", Some(3_000.0), || {
+        generate::data(&model, &DataParams::new(SEED, N_RECORDS))
+    });
+    bench.time("index_1m", None, || DataIndex::build(&model, &data));
+    let index = DataIndex::build(&model, &data);
+    let fixture = fixture(model, data, index);
+
+    run_checks(&mut bench, &fixture);
+    run_queries(&mut bench, &fixture);
+
+    if bench.json {
+        let object: serde_json::Map<String, serde_json::Value> = bench
+            .timings
+            .iter()
+            .map(|t| {
+                (
+                    t.name.clone(),
+                    json!({"median_ms": t.median_ms(), "min_ms": t.min_ms(), "runs": t.runs_ms.len()}),
+                )
+            })
+            .collect();
+        println!("{}", serde_json::to_string_pretty(&object)?);
+    } else {
+        let mib = |bytes: f64| bytes / (1024.0 * 1024.0);
+        println!(
+            "memory_1m_estimate_mb      {:>12.1}   (heap of the 1M-record dataset, estimated from its contents)",
+            mib(dataset_bytes(&fixture.data) as f64)
+        );
+        if let (Some(before), Some(after)) = (rss_before, rss_after) {
+            println!(
+                "memory_1m_mb               {:>12.1}   (growth of the resident set while generating it)",
+                mib(after.saturating_sub(before) as f64 * 1024.0)
+            );
+        }
+        if let Some(now) = rss_kib() {
+            println!(
+                "rss_total_mb               {:>12.1}   (resident set now: org, data, index)",
+                mib(now as f64 * 1024.0)
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn fixture(model: Model, data: Dataset, index: DataIndex) -> Fixture {
+    let names = model.name_index();
+    let contact = names.tables.get("contact").copied().unwrap_or(TableId(0));
+    let salesperson = names.roles.get("role_salesperson").copied();
+    let rep = model
+        .users
+        .iter()
+        .position(|u| u.enabled && u.roles.iter().any(|a| Some(a.role) == salesperson))
+        .map_or(UserId(0), UserId::from_index);
+    let mut rng = Rng::new(SEED, 99);
+    let checks = (0..N_CHECKS)
+        .map(|_| {
+            (
+                UserId::from_index(rng.below(model.users.len())),
+                RecordId::from_index(rng.below(data.records.len())),
+            )
+        })
+        .collect();
+    Fixture {
+        model,
+        data,
+        index,
+        rep,
+        contact,
+        checks,
+    }
+}
+
+fn run_checks(bench: &mut Bench, f: &Fixture) {
+    if bench.wants("check_explain_10k") || bench.wants("check_with_explanation") {
+        let runs_ms = bench.measure(|| {
+            f.checks
+                .iter()
+                .map(|(user, record)| {
+                    let op = Operation::Record {
+                        verb: Verb::Read,
+                        record: *record,
+                    };
+                    eval::decide(&f.model, &f.data, *user, &op).paths.len()
+                })
+                .sum::<usize>()
+        });
+        let batch = Timing {
+            name: "check_explain_10k".into(),
+            runs_ms,
+            target_ms: None,
+        };
+        let per_call = batch.per_call("check_with_explanation", N_CHECKS);
+        for timing in [batch, per_call] {
+            if bench.wants(&timing.name) {
+                bench.push(timing);
+            }
+        }
+    }
+    bench.time("can_10k", None, || {
+        f.checks
+            .iter()
+            .filter(|(user, record)| eval::can(&f.model, &f.data, *user, Verb::Read, *record))
+            .count()
+    });
+}
+
+fn run_queries(bench: &mut Bench, f: &Fixture) {
+    let (model, data, index) = (&f.model, &f.data, &f.index);
+    bench.time("visible_one_user_table", Some(20.0), || {
+        query::visible(model, data, index, f.rep, f.contact, Verb::Read).len()
+    });
+    let users: Vec<UserId> = (0..model.users.len()).map(UserId::from_index).collect();
+    let tables: Vec<TableId> = (0..model.tables.len()).map(TableId::from_index).collect();
+    bench.time("matrix_1000x10", Some(500.0), || {
+        query::matrix(model, data, index, &users, &tables)
+            .counts
+            .len()
+    });
+    let record = index
+        .records_of(f.contact)
+        .first()
+        .copied()
+        .unwrap_or(RecordId(0));
+    bench.time("who_can_one_record", None, || {
+        query::who_can(model, data, Verb::Read, record).len()
+    });
+    // One role edit: salespeople read contacts at Parent: Child BU depth instead of BU.
+    let mut after = model.clone();
+    let names = model.name_index();
+    if let Some(role) = names
+        .roles
+        .get("role_salesperson")
+        .and_then(|r| after.roles.get_mut(r.index()))
+    {
+        role.privileges
+            .entry(PrivSet::Table(f.contact))
+            .or_default()
+            .set(Verb::Read, Depth::Pcbu);
+    }
+    bench.time("what_if_role_edit", Some(100.0), || {
+        query::what_if(model, &after, data, index, &[Verb::Read]).len()
+    });
+}
+
+fn print_row(t: &Timing) {
+    let target = t.target_ms.map_or(String::new(), |ms| format!("< {ms:.0}"));
+    let precision = if t.median_ms() < 1.0 { 4 } else { 1 };
+    println!(
+        "{:<26} {:>12.precision$} {:>12.precision$} {:>5} {:>10}",
+        t.name,
+        t.median_ms(),
+        t.min_ms(),
+        t.runs_ms.len(),
+        target
+    );
+}
+
+/// The process's resident set in KiB (Linux only).
+fn rss_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// Heap bytes of a dataset, estimated from lengths and capacities. A `BTreeMap` with at least
+/// one entry is counted as one leaf node per 11 entries (std's node capacity).
+fn dataset_bytes(data: &Dataset) -> usize {
+    use std::mem::size_of;
+    const BTREE_NODE_CAPACITY: usize = 11;
+    let mut bytes = data.records.capacity() * size_of::<engine::data::Record>();
+    for rec in &data.records {
+        bytes += rec.name.capacity();
+        bytes += rec.parents.capacity() * size_of::<(engine::model::RelationshipId, RecordId)>();
+        if !rec.values.is_empty() {
+            let nodes = rec.values.len().div_ceil(BTREE_NODE_CAPACITY);
+            bytes += nodes * (BTREE_NODE_CAPACITY * 2 * size_of::<String>() + 16);
+            bytes += rec
+                .values
+                .iter()
+                .map(|(k, v)| k.capacity() + v.capacity())
+                .sum::<usize>();
+        }
+    }
+    bytes += data.shares.capacity()
+        * (size_of::<RecordId>() + size_of::<Vec<engine::data::Share>>() + 1);
+    bytes += data
+        .shares
+        .values()
+        .map(|v| v.capacity() * size_of::<engine::data::Share>())
+        .sum::<usize>();
+    bytes += data.column_shares.capacity() * size_of::<engine::data::ColumnShare>();
+    bytes
+}
