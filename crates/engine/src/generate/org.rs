@@ -684,7 +684,14 @@ fn build_users(
         let name = format!("u_{}_{}_{i:0width$}", slug(first), slug(last));
         let title = match job {
             Job::Head if bu == root => "chief executive".to_string(),
-            Job::Head => format!("head of {}", model.bu_name(bu)),
+            Job::Head => {
+                let bu_name = model.bu_name(bu);
+                let title = model
+                    .display_names
+                    .get(bu_name)
+                    .map_or(bu_name, String::as_str);
+                format!("head of {title}")
+            }
             Job::SystemAdministrator => "CRM platform lead (System Administrator)".into(),
             Job::SalesOps => "sales operations".into(),
             Job::ServiceManager => "head of service".into(),
