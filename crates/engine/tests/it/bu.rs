@@ -486,3 +486,71 @@ fn bu_9_org_reaches_ancestors_and_other_branches() {
 fn bu_9_org_reaches_the_root_bu_from_a_leaf() {
     check(TREE, "{who: Org_deb, op: read, target: A_root}", "allow");
 }
+
+#[test]
+fn bu_7_a_team_owned_record_belongs_to_the_teams_bu() {
+    check(
+        r#"
+        business_units: {Root: null, Sales: Root, Service: Root}
+        tables: {account: user_or_team}
+        roles:
+          R_BU: {privileges: {account: {read: bu}}}
+          R_Own: {privileges: {account: {read: user}}}
+        users:
+          U_s: {bu: Sales, roles: [R_Own]}
+          Rd_svc: {bu: Service, roles: [R_BU]}
+        teams:
+          T_svc: {type: owner, bu: Service, members: [U_s]}
+        records:
+          AT: {table: account, owner: T_svc}
+        "#,
+        "{who: Rd_svc, op: read, target: AT}",
+        "allow [BU-9]",
+    );
+}
+
+#[test]
+fn bu_8_changing_a_teams_bu_with_move_records_moves_team_records() {
+    check(
+        r#"
+        business_units: {Root: null, Sales: Root, Service: Root}
+        tables: {account: user_or_team}
+        roles:
+          R_BU: {privileges: {account: {read: bu}}}
+        users:
+          Rd_svc: {bu: Service, roles: [R_BU]}
+        teams:
+          T1: {type: owner, bu: Sales}
+        records:
+          AT: {table: account, owner: T1}
+        events:
+          - {step: 1, op: change_business_unit, team: T1, to: Service, move_records: true}
+        "#,
+        "{after: 1, who: Rd_svc, op: read, target: AT}",
+        "allow",
+    );
+}
+
+#[test]
+fn bu_8_modernized_always_move_false_leaves_owned_records_in_the_old_bu() {
+    // "AlwaysMoveRecordToOwnerBusinessUnit (default true = owned records move to the new BU);
+    // with the latter false 'the user will not be able to access these records unless ...'".
+    check(
+        r#"
+        settings: {modernized_bu: true, AlwaysMoveRecordToOwnerBusinessUnit: false}
+        business_units: {Root: null, Sales: Root, Service: Root}
+        tables: {account: user_or_team}
+        roles:
+          R_BU: {privileges: {account: {read: bu}}}
+        users:
+          U1:   {bu: Sales, roles: [R_BU]}
+          Rd_s: {bu: Sales, roles: [R_BU]}
+        records:
+          A1: {table: account, owner: U1}
+        events:
+          - {step: 1, op: change_business_unit, user: U1, to: Service}
+        "#,
+        "{after: 1, who: Rd_s, op: read, target: A1}",
+        "allow",
+    );
+}

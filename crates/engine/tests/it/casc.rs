@@ -319,3 +319,42 @@ fn chk_4_role_access_has_no_origin() {
         "Access origin could not be found",
     );
 }
+
+const REPARENT: &str = r#"
+    business_units: {Root: null}
+    tables: {account: user_or_team, new_child: user_or_team}
+    relationships:
+      account_child: {parent: account, child: new_child, lookup: new_accountid, cascade: {reparent: cascade, share: cascade}}
+    roles:
+      R1: {privileges: {account: {read: user, appendto: user}, new_child: {read: user, write: user, append: user}}}
+    users:
+      U1: {bu: Root, roles: [R1]}
+      U2: {bu: Root, roles: [R1]}
+      U3: {bu: Root, roles: [R1]}
+    records:
+      A1: {table: account, owner: U1}
+      A2: {table: account, owner: U2}
+      C1: {table: new_child, owner: U3, parent: {account_child: A1}}
+    events:
+      - {step: 1, who: U3, op: update, target: C1, set: {new_accountid: A2}}
+"#;
+
+#[test]
+fn casc_2_reparenting_gives_the_new_parents_owner_inherited_access() {
+    // "The reparent action is when you change the value of the referencing column in a parental
+    // relationship."
+    check(
+        REPARENT,
+        "{after: 1, who: U2, op: read, target: C1}",
+        "allow [CASC-2]",
+    );
+}
+
+#[test]
+fn casc_2_reparenting_takes_inherited_access_from_the_old_parents_owner() {
+    check(
+        REPARENT,
+        "{after: 1, who: U1, op: read, target: C1}",
+        "deny",
+    );
+}

@@ -230,3 +230,12 @@ fn fls_9_several_profiles_add_up() {
         "visible",
     );
 }
+
+#[test]
+fn fls_3_system_administrator_sets_a_secured_column_on_create() {
+    check(
+        COLUMNS,
+        "{who: U_admin, op: create, table: contact, owner: U_rep, set: {mobilephone: '+1 555 0199'}}",
+        "allow",
+    );
+}

@@ -397,3 +397,84 @@ fn hier_9_depth_limits_the_position_reach() {
 fn hier_9_ceo_reaches_within_depth() {
     check(POS, "{who: u_ceo, op: read, target: A_svm}", "allow");
 }
+
+#[test]
+fn hier_3_manager_reaches_records_shared_with_an_access_team_of_the_report() {
+    check(
+        r#"
+        settings: {hierarchy: {model: manager, depth: 1, tables: [account]}}
+        business_units: {Root: null, Sales: Root, Service: Root}
+        tables: {account: user_or_team}
+        roles:
+          R_Mgr: {privileges: {account: {read: bu}}}
+          R_Rep: {privileges: {account: {read: user}}}
+        users:
+          M:  {bu: Root,  roles: [R_Mgr]}
+          R1: {bu: Sales, roles: [R_Rep], manager: M}
+          X:  {bu: Service, roles: [R_Rep]}
+        teams:
+          T_acc: {type: access, bu: Service, members: [R1]}
+        records:
+          A_X: {table: account, owner: X}
+        shares:
+          - {record: A_X, principal: T_acc, rights: [read]}
+        "#,
+        "{who: M, op: read, target: A_X}",
+        "allow [HIER-3]",
+    );
+}
+
+#[test]
+fn hier_10_disabled_direct_reports_are_included() {
+    // "Disabled direct reports: included for environments where hierarchy security was enabled
+    // after January 31, 2024".
+    check(
+        r#"
+        settings: {hierarchy: {model: manager, depth: 1, tables: [account]}}
+        business_units: {Root: null, Sales: Root}
+        tables: {account: user_or_team}
+        roles:
+          R_Mgr: {privileges: {account: {read: bu}}}
+          R_Rep: {privileges: {account: {read: user}}}
+        users:
+          M:  {bu: Root,  roles: [R_Mgr]}
+          R1: {bu: Sales, roles: [R_Rep], manager: M, enabled: false}
+        records:
+          A1: {table: account, owner: R1}
+        "#,
+        "{who: M, op: read, target: A1}",
+        "allow [HIER-3]",
+    );
+}
+
+#[test]
+fn hier_11_who_has_access_does_not_list_hierarchy_managers() {
+    // "Who has access (preview) lists users with access and their levels, without hierarchy
+    // managers." (CHK-1, HIER-11)
+    check(
+        r#"
+        settings: {hierarchy: {model: manager, depth: 1, tables: [account]}}
+        business_units: {Root: null, Sales: Root}
+        tables: {account: user_or_team}
+        roles:
+          R_Mgr: {privileges: {account: {read: bu}}}
+          R_Rep: {privileges: {account: {read: user}}}
+        users:
+          M:  {bu: Root,  roles: [R_Mgr]}
+          R1: {bu: Sales, roles: [R_Rep], manager: M}
+        records:
+          A1: {table: account, owner: R1}
+        "#,
+        "{op: CheckAccess_WhoHasAccess, target: A1}",
+        "who has access: R1, admin",
+    );
+}
+
+#[test]
+fn chk_4_hierarchy_origin_sentence() {
+    check(
+        MGR,
+        "{op: RetrieveAccessOrigin, target: A_R1, principal: M}",
+        "through hierarchy security",
+    );
+}

@@ -206,3 +206,61 @@ fn mbu_9_assigner_with_a_role_from_that_bu_may_assign() {
         "allow",
     );
 }
+
+#[test]
+fn mbu_5_without_recompute_a_role_from_the_records_bu_keeps_owner_access() {
+    check(
+        r#"
+        settings: {modernized_bu: true, RecomputeOwnershipAcrossBusinessUnits: false}
+        business_units: {Root: null, DivA: Root, DivB: Root}
+        tables: {contact: user_or_team}
+        roles:
+          R_Own: {privileges: {contact: {read: user}}}
+        users:
+          U_own: {bu: DivA, roles: [R_Own, {role: R_Own, from_bu: DivB}]}
+        records:
+          C_mine: {table: contact, owner: U_own, owning_bu: DivB}
+        "#,
+        "{who: U_own, op: read, target: C_mine}",
+        "allow",
+    );
+}
+
+const MOVE_FALSE: &str = r#"
+    settings: {modernized_bu: true, AlwaysMoveRecordToOwnerBusinessUnit: false}
+    business_units: {Root: null, DivA: Root, DivB: Root}
+    tables: {contact: user_or_team, new_child: user_or_team}
+    relationships:
+      contact_child: {parent: contact, child: new_child, lookup: new_contactid, cascade: {assign: cascade}}
+    roles:
+      R_Own: {privileges: {contact: {read: user, write: user, assign: user}, new_child: {read: user}}}
+      R_BU:  {privileges: {contact: {read: bu}, new_child: {read: bu}}}
+    users:
+      U_a: {bu: DivA, roles: [R_Own]}
+      U_b: {bu: DivB, roles: [R_Own]}
+      Rd_a: {bu: DivA, roles: [R_BU]}
+    records:
+      C1: {table: contact, owner: U_a}
+      K1: {table: new_child, owner: U_a, parent: {contact_child: C1}}
+    events:
+      - {step: 1, who: U_a, op: assign, target: C1, new_owner: U_b}
+"#;
+
+#[test]
+fn mbu_6_always_move_false_assign_cascade_changes_the_childs_owner() {
+    check(
+        MOVE_FALSE,
+        "{after: 1, who: U_b, op: read, target: K1}",
+        "allow [EVAL-4]",
+    );
+}
+
+#[test]
+fn mbu_6_always_move_false_assign_cascade_keeps_the_childs_bu() {
+    // "with false updating the owner does not change BU".
+    check(
+        MOVE_FALSE,
+        "{after: 1, who: Rd_a, op: read, target: K1}",
+        "allow [BU-9]",
+    );
+}

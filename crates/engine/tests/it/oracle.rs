@@ -10,7 +10,9 @@
 //! - a manager needs the table's Read privilege at User depth or above ([S11]).
 //! - non-direct reports are read-only. A-13: "parent BU" is the immediate parent.
 //! - shares work once the privilege check passes, whatever the inheritance mode (EVAL-10).
-//! - under modernized BUs ownership counts regardless of the record's BU (Recompute on).
+//! - under modernized BUs ownership counts regardless of the record's BU while
+//!   `RecomputeOwnershipAcrossBusinessUnits` is on (its default); with it off, the owner needs a
+//!   role from the record's BU.
 //! - inherited access carries every right but Create. A-12: Basic includes ORG shares.
 //! - the context BU is the assigned role copy's BU (= principal's BU when classic).
 //!
@@ -131,10 +133,20 @@ pub fn oracle(m: &Model, d: &Dataset, u: UserId, verb: Verb, r: RecordId) -> boo
             owners.push(Principal::Team(*t));
         }
     }
+    // without RecomputeOwnershipAcrossBusinessUnits (modernized BUs), the owner needs a
+    // role from the record's BU.
+    let strict = m.settings.modernized_bu
+        && !m
+            .settings
+            .recompute_ownership_across_bus
+            .unwrap_or(m.settings.modernized_bu);
     if let Some(owner) = rec.owner
         && owners.contains(&owner)
     {
-        for (_, _, team, mode) in &grants {
+        for (_, ctx, team, mode) in &grants {
+            if strict && Some(*ctx) != rec.owning_bu {
+                continue;
+            }
             // usable-for-ownership (TEAM-6).
             let usable = match team {
                 None => true,
@@ -465,6 +477,7 @@ struct Spec {
     hierarchy: Option<HierSpec>,
     modernized: bool,
     managers_anywhere: bool,
+    recompute_off: bool,
 }
 
 fn role_strategy() -> impl Strategy<Value = RoleSpec> {
@@ -557,6 +570,7 @@ fn spec_strategy() -> impl Strategy<Value = Spec> {
         hierarchy,
         any::<bool>(),
         any::<bool>(),
+        any::<bool>(),
     )
         .prop_map(
             |(
@@ -571,6 +585,7 @@ fn spec_strategy() -> impl Strategy<Value = Spec> {
                 hierarchy,
                 modernized,
                 managers_anywhere,
+                recompute_off,
             )| Spec {
                 bu_parents,
                 positions,
@@ -583,6 +598,7 @@ fn spec_strategy() -> impl Strategy<Value = Spec> {
                 hierarchy,
                 modernized,
                 managers_anywhere,
+                recompute_off,
             },
         )
 }
@@ -688,6 +704,9 @@ impl Spec {
         let mut settings = vec![format!("modernized_bu: {}", self.modernized)];
         if self.modernized && self.managers_anywhere {
             settings.push("ManagersMustBeInSameOrParentBusinessUnitAsReports: false".into());
+        }
+        if self.modernized && self.recompute_off {
+            settings.push("RecomputeOwnershipAcrossBusinessUnits: false".into());
         }
         if let Some(h) = &self.hierarchy {
             let tables = match h.tables {

@@ -522,3 +522,50 @@ fn predefined_service_reader_cannot_be_assigned() {
         "error",
     );
 }
+
+const ASSIGN_ACROSS: &str = r#"
+    business_units: {Root: null, Sales: Root, Service: Root}
+    tables: {account: user_or_team, role: business_owned}
+    roles:
+      R_LocalAdmin: {privileges: {account: {read: bu}, role: {read: org, assign: org}}}
+      R_DeepAdmin:  {privileges: {account: {read: pcbu}, role: {read: org, assign: org}}}
+      R_Equal: {privileges: {account: {read: bu}}}
+    users:
+      A_sales: {bu: Sales, roles: [R_LocalAdmin]}
+      A_root:  {bu: Root,  roles: [R_DeepAdmin]}
+      A_team:  {bu: Sales}
+      U_svc:   {bu: Service}
+      U_sales: {bu: Sales}
+    teams:
+      T_admins: {type: owner, bu: Sales, members: [A_team], roles: [R_LocalAdmin]}
+"#;
+
+#[test]
+fn role_10_anti_elevation_checks_the_business_unit_of_the_privilege() {
+    // "This privilege validation includes checking each privilege that the assigner has at the
+    // privilege depth-level and business unit": Local read in Sales is not Local read in Service.
+    check(
+        ASSIGN_ACROSS,
+        "{who: A_sales, op: assign_role, role: R_Equal, to: U_svc}",
+        "deny [ROLE-10]",
+    );
+}
+
+#[test]
+fn role_10_a_deep_privilege_above_covers_the_assignees_bu() {
+    check(
+        ASSIGN_ACROSS,
+        "{who: A_root, op: assign_role, role: R_Equal, to: U_sales}",
+        "allow",
+    );
+}
+
+#[test]
+fn role_10_privileges_from_the_assigners_teams_count() {
+    // ROLE-4: the assigner's privileges include those of their teams' roles.
+    check(
+        ASSIGN_ACROSS,
+        "{who: A_team, op: assign_role, role: R_Equal, to: U_sales}",
+        "allow",
+    );
+}

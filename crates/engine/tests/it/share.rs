@@ -385,3 +385,46 @@ fn share_8_a_stranger_may_not_revoke_a_share() {
 fn share_8_revoking_removes_the_shared_access() {
     check(BASE, "{after: 2, who: U2, op: read, target: A1}", "deny");
 }
+
+#[test]
+fn share_8_owner_may_revoke_without_the_share_privilege() {
+    // "As the owner of a record, you can revoke (remove) user access to your shared record".
+    check(
+        r#"
+        business_units: {Root: null}
+        tables: {account: user_or_team}
+        roles:
+          R_R: {privileges: {account: {read: user}}}
+        users:
+          U1: {bu: Root, roles: [R_R]}
+          U2: {bu: Root, roles: [R_R]}
+        records:
+          A1: {table: account, owner: U1}
+        shares:
+          - {record: A1, principal: U2, rights: [read]}
+        "#,
+        "{who: U1, op: RevokeAccess, target: A1, principal: U2}",
+        "allow",
+    );
+}
+
+#[test]
+fn share_7_assert_ownership_append_to_access_needs_appendto_on_the_assignee() {
+    // APP-2 / MBU-4: "+ AppendTo on assignee if AssertOwnershipAppendToAccess".
+    check(
+        r#"
+        settings: {AssertOwnershipAppendToAccess: true}
+        business_units: {Root: null}
+        tables: {account: user_or_team, systemuser: business_owned}
+        roles:
+          R_Own: {privileges: {account: {read: user, write: user, assign: user}}}
+        users:
+          U1: {bu: Root, roles: [R_Own]}
+          U2: {bu: Root, roles: [R_Own]}
+        records:
+          A1: {table: account, owner: U1}
+        "#,
+        "{who: U1, op: assign, target: A1, new_owner: U2}",
+        "deny",
+    );
+}
