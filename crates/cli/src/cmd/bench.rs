@@ -75,6 +75,8 @@ struct Fixture {
     index: DataIndex,
     /// A salesperson (User/BU roles and a country team).
     rep: UserId,
+    /// The head of a country: Parent: Child BU roles and manager hierarchy two levels down.
+    country_head: UserId,
     /// The contact table: the largest.
     contact: TableId,
     /// Random (user, record) pairs for single checks.
@@ -135,8 +137,9 @@ pub fn run(args: &BenchArgs) -> anyhow::Result<ExitCode> {
     };
     if !bench.json {
         println!(
-            "rampart bench: {} runs per workload after one warm-up; times in ms",
-            bench.runs
+            "rampart bench: {} runs per workload after one warm-up; times in ms; load average {}",
+            bench.runs,
+            load_average().unwrap_or_else(|| "unknown".into())
         );
         println!(
             "{:<26} {:>12} {:>12} {:>5} {:>10}",
@@ -184,6 +187,18 @@ pub fn run(args: &BenchArgs) -> anyhow::Result<ExitCode> {
                 mib(after.saturating_sub(before) as f64 * 1024.0)
             );
         }
+        let bare = generate::data(
+            &fixture.model,
+            &DataParams {
+                value_fraction: 0.0,
+                ..DataParams::new(SEED, N_RECORDS)
+            },
+        );
+        println!(
+            "memory_1m_no_values_mb     {:>12.1}   (the same estimate without column values)",
+            mib(dataset_bytes(&bare) as f64)
+        );
+        drop(bare);
         if let Some(now) = rss_kib() {
             println!(
                 "rss_total_mb               {:>12.1}   (resident set now: org, data, index)",
@@ -203,6 +218,15 @@ fn fixture(model: Model, data: Dataset, index: DataIndex) -> Fixture {
         .iter()
         .position(|u| u.enabled && u.roles.iter().any(|a| Some(a.role) == salesperson))
         .map_or(UserId(0), UserId::from_index);
+    let sales_manager = names.roles.get("role_sales_manager").copied();
+    let country_head = model
+        .users
+        .iter()
+        .position(|u| {
+            u.roles.iter().any(|a| Some(a.role) == sales_manager)
+                && model.bus.get(u.bu.index()).and_then(|b| b.parent) != Some(model.root_bu())
+        })
+        .map_or(UserId(0), UserId::from_index);
     let mut rng = Rng::new(SEED, 99);
     let checks = (0..N_CHECKS)
         .map(|_| {
@@ -217,6 +241,7 @@ fn fixture(model: Model, data: Dataset, index: DataIndex) -> Fixture {
         data,
         index,
         rep,
+        country_head,
         contact,
         checks,
     }
@@ -260,6 +285,9 @@ fn run_queries(bench: &mut Bench, f: &Fixture) {
     let (model, data, index) = (&f.model, &f.data, &f.index);
     bench.time("visible_one_user_table", Some(20.0), || {
         query::visible(model, data, index, f.rep, f.contact, Verb::Read).len()
+    });
+    bench.time("visible_manager_table", Some(20.0), || {
+        query::visible(model, data, index, f.country_head, f.contact, Verb::Read).len()
     });
     let users: Vec<UserId> = (0..model.users.len()).map(UserId::from_index).collect();
     let tables: Vec<TableId> = (0..model.tables.len()).map(TableId::from_index).collect();
@@ -307,6 +335,17 @@ fn print_row(t: &Timing) {
     );
 }
 
+/// The 1-, 5- and 15-minute load averages (Linux only): other work on the machine skews times.
+fn load_average() -> Option<String> {
+    let text = std::fs::read_to_string("/proc/loadavg").ok()?;
+    Some(
+        text.split_whitespace()
+            .take(3)
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
+
 /// The process's resident set in KiB (Linux only).
 fn rss_kib() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
@@ -342,4 +381,27 @@ fn dataset_bytes(data: &Dataset) -> usize {
         .sum::<usize>();
     bytes += data.column_shares.capacity() * size_of::<engine::data::ColumnShare>();
     bytes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Timing;
+
+    fn timing(runs_ms: &[f64]) -> Timing {
+        Timing {
+            name: "w".into(),
+            runs_ms: runs_ms.to_vec(),
+            target_ms: None,
+        }
+    }
+
+    #[test]
+    fn median_min_and_per_call() {
+        assert_eq!(timing(&[3.0, 1.0, 2.0]).median_ms(), 2.0);
+        assert_eq!(timing(&[4.0, 1.0, 2.0, 3.0]).median_ms(), 2.5);
+        assert_eq!(timing(&[4.0, 1.0, 2.0, 3.0]).min_ms(), 1.0);
+        let per_call = timing(&[100.0, 50.0]).per_call("one", 10);
+        assert_eq!(per_call.name, "one");
+        assert_eq!(per_call.runs_ms, [10.0, 5.0]);
+    }
 }
