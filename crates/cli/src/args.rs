@@ -32,6 +32,13 @@ pub enum Command {
     Generate(GenerateArgs),
     /// Time the engine on a generated 1,000-user, 1,000,000-record org.
     Bench(BenchArgs),
+    /// Run the advisor's lints over a model; exit code 3 when a finding is an error.
+    Lint(LintArgs),
+    /// For every table: who reads it, who can export, print, sync or take it offline, and how
+    /// many sample records each could move out of the CRM.
+    Leakage(LeakageArgs),
+    /// Export a CSV file for spreadsheets.
+    Export(ExportArgs),
 }
 
 /// `rampart generate`.
@@ -80,4 +87,50 @@ pub struct BenchArgs {
     pub quick: bool,
     /// Run only the workloads whose name contains one of these words.
     pub only: Vec<String>,
+}
+
+/// `rampart lint`.
+#[derive(Debug, clap::Args)]
+pub struct LintArgs {
+    /// Scenario or demo YAML (`base:` resolved from its folder), or model JSON.
+    pub file: PathBuf,
+    /// Print findings and summary as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// Print each finding's explanation under it.
+    #[arg(long, short)]
+    pub verbose: bool,
+}
+
+/// `rampart leakage`.
+#[derive(Debug, clap::Args)]
+pub struct LeakageArgs {
+    /// Scenario or demo YAML (`base:` resolved from its folder), or model JSON with data.
+    pub file: PathBuf,
+    /// Print the report as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `rampart export`.
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// What to export.
+    #[arg(value_enum)]
+    pub kind: ExportKind,
+    /// Scenario or demo YAML (`base:` resolved from its folder), or model JSON.
+    pub file: PathBuf,
+    /// Write to this file instead of standard output.
+    #[arg(long, short)]
+    pub out: Option<PathBuf>,
+}
+
+/// Export kinds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportKind {
+    /// Data security inventory: table, ownership, owner type, secured columns, who reads it,
+    /// and an empty business-rule column.
+    CsvInventory,
+    /// Role × privilege matrix with depth labels, misc privileges included.
+    CsvRoles,
 }
