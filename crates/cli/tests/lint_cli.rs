@@ -162,3 +162,41 @@ fn export_csv_inventory_and_roles() {
     let again = rampart(&["export", "csv-roles", file.to_str().unwrap()]);
     assert_eq!(stdout(&again), csv, "byte-stable");
 }
+
+#[test]
+fn lint_model_json_applies_its_suppressions() {
+    let yaml = std::fs::read_to_string(demo("department-store")).unwrap();
+    let scenario = engine::scenario::load(&yaml, &|_| Err("no base".into())).unwrap();
+    let mut doc = engine::format::from_scenario(&scenario);
+    doc.lint_suppressions.insert(
+        "L004 roles.role_cs_agent.misc.prvExportToExcel".into(),
+        "accepted until the export role lands".into(),
+    );
+    doc.lint_suppressions.insert(
+        "L014".into(),
+        "store teams are meant to work this way".into(),
+    );
+    let dir = temp_dir("lint_model_json");
+    let file = dir.join("store.json");
+    std::fs::write(&file, engine::format::to_string(&doc)).unwrap();
+    let output = rampart(&["lint", file.to_str().unwrap(), "--json"]);
+    assert_eq!(output.status.code(), Some(0));
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let findings = report["findings"].as_array().unwrap();
+    let risk_1 = findings
+        .iter()
+        .find(|f| f["subject"] == "roles.role_cs_agent.misc.prvExportToExcel")
+        .expect("suppressed findings are still reported");
+    assert_eq!(risk_1["suppressed"], "accepted until the export role lands");
+    assert!(
+        findings
+            .iter()
+            .filter(|f| f["lint"] == "L014")
+            .all(|f| f["suppressed"] == "store teams are meant to work this way")
+    );
+    let text = stdout(&rampart(&["lint", file.to_str().unwrap()]));
+    assert!(
+        text.contains("(suppressed: accepted until the export role lands)"),
+        "{text}"
+    );
+}

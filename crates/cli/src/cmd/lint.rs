@@ -1,7 +1,8 @@
 //! `rampart lint FILE [--json] [--verbose]`: the advisor's findings over a model.
 //!
 //! Also home of [`load_input`], which `leakage` and `export` share: a scenario / demo YAML file
-//! (its `base:` resolved from the same folder) or a model JSON document.
+//! (its `base:` resolved from the same folder) or a `rampart-model` JSON document, whose
+//! `lint_suppressions` (key `"L004 roles.x.misc.y"` or a bare `"L003"` → reason) are applied.
 //!
 //! # Output
 //! Human: one line per finding, `warning[L004] roles.role_cs_agent.misc.prvExportToExcel: message
@@ -21,7 +22,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::{Context, bail};
+use anyhow::Context;
 use engine::data::Dataset;
 use engine::lint::{self, LintOptions, Suppression};
 use engine::model::Model;
@@ -48,12 +49,26 @@ pub fn load_input(path: &Path) -> anyhow::Result<Input> {
         .is_some_and(|e| e.eq_ignore_ascii_case("json"))
         || text.trim_start().starts_with('{');
     if is_json {
-        // FIXME: load model JSON through `engine::format::load` once the format lands, taking
-        // `lint_suppressions` keys through `Suppression::from_key`.
-        bail!(
-            "{}: model JSON is not supported yet; pass a scenario or demo YAML file",
-            path.display()
-        );
+        let doc =
+            engine::format::parse(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+        let suppressions = doc
+            .lint_suppressions
+            .iter()
+            .map(|(key, reason)| Suppression::from_key(key, reason))
+            .collect();
+        let (model, data, issues) = engine::format::load_document(&doc);
+        if !issues.is_empty() {
+            eprintln!(
+                "note: {}: {} validation issue(s); findings describe the model as loaded",
+                path.display(),
+                issues.len()
+            );
+        }
+        return Ok(Input {
+            model,
+            data,
+            suppressions,
+        });
     }
     let dir: PathBuf = path.parent().map(Path::to_path_buf).unwrap_or_default();
     let resolve = |id: &str| {
