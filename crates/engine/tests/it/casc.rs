@@ -358,3 +358,43 @@ fn casc_2_reparenting_takes_inherited_access_from_the_old_parents_owner() {
         "deny",
     );
 }
+
+/// Cascade User-Owned: "perform the action on all referencing table records owned by the same
+/// user as the referenced table record" (CASC-1, CASC-4's reading applied to Share/Reparent).
+const USER_OWNED: &str = r#"
+    business_units: {Root: null}
+    tables: {account: user_or_team, new_child: user_or_team}
+    relationships:
+      account_child: {parent: account, child: new_child, lookup: new_accountid, cascade: {share: user_owned, unshare: user_owned, reparent: user_owned}}
+    roles:
+      R1: {privileges: {account: {read: user}, new_child: {read: user}}}
+    users:
+      U1: {bu: Root, roles: [R1]}
+      U2: {bu: Root, roles: [R1]}
+      U3: {bu: Root, roles: [R1]}
+    records:
+      A1: {table: account, owner: U1}
+      C_same:  {table: new_child, owner: U1, parent: {account_child: A1}}
+      C_other: {table: new_child, owner: U3, parent: {account_child: A1}}
+    shares:
+      - {record: A1, principal: U2, rights: [read]}
+"#;
+
+#[test]
+fn casc_3_share_cascade_user_owned_reaches_children_of_the_same_owner() {
+    check(
+        USER_OWNED,
+        "{who: U2, op: read, target: C_same}",
+        "allow [CASC-3]",
+    );
+}
+
+#[test]
+fn casc_3_share_cascade_user_owned_skips_children_of_other_owners() {
+    check(USER_OWNED, "{who: U2, op: read, target: C_other}", "deny");
+}
+
+#[test]
+fn casc_2_reparent_cascade_user_owned_gives_no_inheritance_on_other_owners_children() {
+    check(USER_OWNED, "{who: U1, op: read, target: C_other}", "deny");
+}

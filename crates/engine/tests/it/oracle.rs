@@ -248,10 +248,6 @@ fn cascade_of(m: &Model, rel: engine::model::RelationshipId) -> (Cascade, Cascad
     }
 }
 
-fn flows(c: Cascade) -> bool {
-    matches!(c, Cascade::All | Cascade::Active | Cascade::UserOwned)
-}
-
 /// What the principals inherit on `r` from its parents: the parent's owner (Reparent cascade),
 /// the parent's shares (Share cascade), and whatever they inherit on the parent in turn.
 fn inherited_rights(
@@ -266,9 +262,17 @@ fn inherited_rights(
     if depth > d.records.len() {
         return rights;
     }
+    let child_owner = d.records[r.index()].owner;
     for (rel, parent) in &d.records[r.index()].parents {
         let (reparent, share) = cascade_of(m, *rel);
         let prec = &d.records[parent.index()];
+        // Cascade User-Owned acts only on children owned by the parent's owner (CASC-1).
+        let same_owner = child_owner.is_some() && child_owner == prec.owner;
+        let flows = |c: Cascade| match c {
+            Cascade::All | Cascade::Active => true,
+            Cascade::UserOwned => same_owner,
+            _ => false,
+        };
         if flows(reparent)
             && let Some(owner) = prec.owner
             && owners.contains(&owner)

@@ -569,3 +569,105 @@ fn role_10_privileges_from_the_assigners_teams_count() {
         "allow",
     );
 }
+
+/// §12 predefined roles: what the docs say each can do with data.
+const PREDEFINED: &str = r#"
+    business_units: {Root: null, Sales: Root, Service: Root}
+    tables: {account: user_or_team, new_project: user_or_team}
+    roles:
+      R_Own: {privileges: {account: {read: user}, new_project: {read: user}}}
+    users:
+      U_cust:  {bu: Sales, roles: [SystemCustomizer]}
+      U_maker: {bu: Sales, roles: [EnvironmentMaker]}
+      U_basic: {bu: Sales, roles: [BasicUser]}
+      U_opener: {bu: Sales, roles: [AppOpener]}
+      U_collab: {bu: Sales, roles: [OfficeCollaborator]}
+      U2:      {bu: Service, roles: [R_Own]}
+    records:
+      P2:       {table: new_project, owner: U2}
+      A2:       {table: account, owner: U2}
+      A2_org:   {table: account, owner: U2}
+      A_cust:   {table: account, owner: U_cust}
+      A_maker:  {table: account, owner: U_maker}
+      A_basic:  {table: account, owner: U_basic}
+      P_basic:  {table: new_project, owner: U_basic}
+      A_opener: {table: account, owner: U_opener}
+    shares:
+      - {record: A2_org, principal: ORG, rights: [read]}
+"#;
+
+#[test]
+fn predefined_system_customizer_views_all_custom_table_data() {
+    // §12 current text: "Can view all custom table data in the environment."
+    check(PREDEFINED, "{who: U_cust, op: read, target: P2}", "allow");
+}
+
+#[test]
+fn predefined_system_customizer_views_own_accounts() {
+    check(
+        PREDEFINED,
+        "{who: U_cust, op: read, target: A_cust}",
+        "allow",
+    );
+}
+
+#[test]
+fn predefined_system_customizer_views_only_own_accounts() {
+    // "users with this role can only view records that they create in Account, Contact, Activity
+    // tables."
+    check(PREDEFINED, "{who: U_cust, op: read, target: A2}", "deny");
+}
+
+#[test]
+fn predefined_environment_maker_has_no_data_access() {
+    // "doesn't have any privileges to access data".
+    check(
+        PREDEFINED,
+        "{who: U_maker, op: read, target: A_maker}",
+        "deny",
+    );
+}
+
+#[test]
+fn predefined_app_opener_has_no_core_tables() {
+    check(
+        PREDEFINED,
+        "{who: U_opener, op: read, target: A_opener}",
+        "deny",
+    );
+}
+
+#[test]
+fn predefined_basic_user_works_on_own_out_of_the_box_records() {
+    // "For out-of-the-box entities only, can run an app … and perform common tasks on the
+    // records they own".
+    check(
+        PREDEFINED,
+        "{who: U_basic, op: read, target: A_basic}",
+        "allow",
+    );
+}
+
+#[test]
+fn predefined_basic_user_has_no_custom_table_access() {
+    check(
+        PREDEFINED,
+        "{who: U_basic, op: read, target: P_basic}",
+        "deny",
+    );
+}
+
+#[test]
+fn predefined_office_collaborator_reads_records_shared_with_the_organization() {
+    // "Read permission to tables in which a record was shared with the organization".
+    check(
+        PREDEFINED,
+        "{who: U_collab, op: read, target: A2_org}",
+        "allow",
+    );
+}
+
+#[test]
+fn predefined_office_collaborator_reads_nothing_else() {
+    check(PREDEFINED, "{who: U_collab, op: read, target: A2}", "deny");
+}
