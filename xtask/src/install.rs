@@ -184,3 +184,24 @@ fn is_newer(path: &Path, reference: &Path) -> bool {
         _ => false,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The pins live in several files that must agree; a mismatch makes Trunk refuse to build
+    /// offline or the wasm test runner reject the test binary.
+    #[test]
+    fn pinned_versions_agree_across_files() {
+        let root = crate::repo_root();
+        let read = |file: &str| fs::read_to_string(root.join(file)).unwrap();
+        let cargo_toml = read("Cargo.toml");
+        let trunk_toml = read("Trunk.toml");
+        let package_json = read("package.json");
+        assert!(cargo_toml.contains(&format!("wasm-bindgen = \"={WASM_BINDGEN_VERSION}\"")));
+        assert!(trunk_toml.contains(&format!("wasm_bindgen = \"{WASM_BINDGEN_VERSION}\"")));
+        assert!(trunk_toml.contains(&format!("wasm_opt = \"{WASM_OPT_VERSION}\"")));
+        let binaryen = WASM_OPT_VERSION.trim_start_matches("version_");
+        assert!(package_json.contains(&format!("\"binaryen\": \"{binaryen}.0.0\"")));
+    }
+}
