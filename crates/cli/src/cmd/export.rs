@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 
-use super::lint::load_input;
+use super::lint::{load_input, write_stdout};
 use crate::args::{ExportArgs, ExportKind};
 
 /// Writes the requested export to standard output or `--out`.
@@ -20,7 +20,7 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
     match &args.out {
         Some(path) => std::fs::write(path, text)
             .with_context(|| format!("cannot write {}", path.display()))?,
-        None => print!("{text}"),
+        None => write_stdout(&text)?,
     }
     Ok(ExitCode::SUCCESS)
 }

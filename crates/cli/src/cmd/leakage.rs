@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use engine::data::Dataset;
 use engine::query::DataIndex;
 
-use super::lint::load_input;
+use super::lint::{count, load_input, write_stdout};
 use crate::args::LeakageArgs;
 
 /// Builds and prints the leakage report.
@@ -20,9 +20,10 @@ pub fn run(args: &LeakageArgs) -> anyhow::Result<ExitCode> {
     let index = DataIndex::build(&input.model, &data);
     let report = engine::leakage::report(&input.model, &data, &index);
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&report)?);
+        write_stdout(&format!("{}\n", serde_json::to_string_pretty(&report)?))?;
         return Ok(ExitCode::SUCCESS);
     }
+    let mut out = String::new();
     for table in &report.tables {
         let sensitive: Vec<&str> = table
             .sensitive
@@ -33,19 +34,19 @@ pub fn run(args: &LeakageArgs) -> anyhow::Result<ExitCode> {
                 engine::leakage::Sensitivity::People => "people",
             })
             .collect();
-        println!(
-            "{}{}: {} records, {} readers, {} can move records out (at most {})",
+        out.push_str(&format!(
+            "{}{}: {}, {}, {} can move records out (at most {})\n",
             table.table,
             if sensitive.is_empty() {
                 String::new()
             } else {
                 format!(" [sensitive: {}]", sensitive.join(", "))
             },
-            table.n_records,
-            table.n_readers,
+            count(table.n_records, "record", "records"),
+            count(table.n_readers, "reader", "readers"),
             table.n_exfiltrators,
             table.max_records_exfiltrable
-        );
+        ));
         let mut movers: Vec<_> = table.users.iter().filter(|u| u.n_exfiltrable > 0).collect();
         movers.sort_by(|a, b| {
             b.n_exfiltrable
@@ -59,16 +60,17 @@ pub fn run(args: &LeakageArgs) -> anyhow::Result<ExitCode> {
             } else {
                 format!(", with {}", user.secured_columns_readable.join(", "))
             };
-            println!(
-                "    {} ({}, read {}): {} records via {}{}",
+            out.push_str(&format!(
+                "    {} ({}, read {}): {} via {}{}\n",
                 user.user,
                 user.bu,
                 user.read,
-                user.n_exfiltrable,
+                count(user.n_exfiltrable, "record", "records"),
                 privileges.join(", "),
                 columns
-            );
+            ));
         }
     }
+    write_stdout(&out)?;
     Ok(ExitCode::SUCCESS)
 }

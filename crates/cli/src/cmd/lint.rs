@@ -90,43 +90,54 @@ pub fn run(args: &LintArgs) -> anyhow::Result<ExitCode> {
     let options = LintOptions::with_suppressions(&input.suppressions);
     let findings = lint::run(&input.model, input.data.as_ref(), &options);
     let summary = lint::summarize(&findings);
+    let mut out = String::new();
     if args.json {
         let doc = json!({
             "file": args.file.display().to_string(),
             "findings": findings,
             "summary": summary,
         });
-        println!("{}", serde_json::to_string_pretty(&doc)?);
+        out.push_str(&serde_json::to_string_pretty(&doc)?);
+        out.push('\n');
     } else {
         for finding in &findings {
-            println!("{}", finding.one_line());
+            out.push_str(&finding.one_line());
+            out.push('\n');
             if args.verbose {
-                println!("    {}", finding.explanation);
+                out.push_str(&format!("    {}\n", finding.explanation));
             }
         }
-        println!(
-            "{}: {} {}, {} {}, {} {}, {} suppressed",
+        out.push_str(&format!(
+            "{}: {}, {}, {}, {} suppressed\n",
             args.file.display(),
-            summary.errors,
-            if summary.errors == 1 {
-                "error"
-            } else {
-                "errors"
-            },
-            summary.warnings,
-            if summary.warnings == 1 {
-                "warning"
-            } else {
-                "warnings"
-            },
-            summary.infos,
-            if summary.infos == 1 { "info" } else { "infos" },
+            count(summary.errors, "error", "errors"),
+            count(summary.warnings, "warning", "warnings"),
+            count(summary.infos, "info", "infos"),
             summary.suppressed
-        );
+        ));
     }
+    write_stdout(&out)?;
     Ok(if summary.errors > 0 {
         ExitCode::from(3)
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// "1 error" / "2 errors".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// Writes to standard output; a closed pipe (`rampart lint … | head`) is not an error.
+pub fn write_stdout(text: &str) -> anyhow::Result<()> {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(()),
+    }
 }
