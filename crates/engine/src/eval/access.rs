@@ -7,6 +7,7 @@
 //! fast; a single [`record_access`] builds one and asks once, so both go through the same code.
 
 use std::ops::ControlFlow;
+use std::sync::Arc;
 
 use crate::data::Dataset;
 use crate::eval::grants::{self, Grant, GrantSource};
@@ -230,12 +231,16 @@ pub enum Collect {
 }
 
 /// A report's principal reached by hierarchy security: which report, how deep, which rights.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct HierarchyPrincipal {
-    principal: Principal,
-    report: UserId,
-    level: u32,
-    rights: Rights,
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct HierarchyPrincipal {
+    /// The report, or a team of the report.
+    pub principal: Principal,
+    /// The report.
+    pub report: UserId,
+    /// Levels below the manager (1 = direct report).
+    pub level: u32,
+    /// Rights the manager receives on this principal's data (HIER-4).
+    pub rights: Rights,
 }
 
 /// What evaluation needs to know about one user, whatever the table or verb: teams, role
@@ -252,16 +257,40 @@ pub struct UserFacts {
     pub sysadmin: Option<Option<TeamId>>,
     /// Hierarchy reports with their level and teams (HIER-*).
     pub reports: Vec<(UserId, u32, Vec<TeamId>)>,
+    /// The reports and their teams as principals, sorted by principal.
+    pub hierarchy: Arc<[HierarchyPrincipal]>,
 }
 
 impl UserFacts {
     /// Gathers the facts of one user.
     pub fn new(model: &Model, user: UserId) -> UserFacts {
-        let reports = hierarchy::reports(model, user)
+        let reports: Vec<(UserId, u32, Vec<TeamId>)> = hierarchy::reports(model, user)
             .into_iter()
             .map(|(report, level)| (report, level, model.teams_of(report)))
             .collect();
+        let mut principals: Vec<HierarchyPrincipal> = Vec::new();
+        for (report, level, teams) in &reports {
+            let rights = hierarchy::rights_at(model, *level);
+            let (report, level) = (*report, *level);
+            principals.push(HierarchyPrincipal {
+                principal: Principal::User(report),
+                report,
+                level,
+                rights,
+            });
+            for team in teams {
+                principals.push(HierarchyPrincipal {
+                    principal: Principal::Team(*team),
+                    report,
+                    level,
+                    rights,
+                });
+            }
+        }
+        principals.sort_unstable();
+        let hierarchy = principals.into();
         UserFacts {
+            hierarchy,
             user,
             teams: model.teams_of(user),
             sources: grants::role_sources(model, user),
@@ -290,8 +319,9 @@ pub struct Subject<'m> {
     owners: Vec<(Principal, Grant)>,
     /// The user, their teams and the organization; empty when shares cannot be used.
     share_principals: Vec<Principal>,
-    /// Report principals reached by hierarchy security, when it applies to this privilege set.
-    hierarchy: Vec<HierarchyPrincipal>,
+    /// Report principals reached by hierarchy security (sorted by principal), when it applies
+    /// to this privilege set.
+    hierarchy: Arc<[HierarchyPrincipal]>,
     /// Per table: whether hierarchy security covers it (HIER-1).
     hierarchy_tables: Vec<bool>,
 }
@@ -361,7 +391,7 @@ impl<'m> Subject<'m> {
                 share_principals.push(Principal::Organization);
             }
         }
-        let mut hierarchy = Vec::new();
+        let mut hierarchy: Arc<[HierarchyPrincipal]> = Arc::new([]);
         let mut hierarchy_tables = vec![false; model.tables.len()];
         if let Some(settings) = &model.settings.hierarchy {
             let minimum = match model.settings.hierarchy_minimum_depth {
@@ -380,24 +410,7 @@ impl<'m> Subject<'m> {
                         .as_ref()
                         .is_none_or(|ts| ts.contains(&table.name));
                 }
-                for (report, level, report_teams) in &facts.reports {
-                    let rights = hierarchy::rights_at(model, *level);
-                    let (report, level) = (*report, *level);
-                    hierarchy.push(HierarchyPrincipal {
-                        principal: Principal::User(report),
-                        report,
-                        level,
-                        rights,
-                    });
-                    for team in report_teams {
-                        hierarchy.push(HierarchyPrincipal {
-                            principal: Principal::Team(*team),
-                            report,
-                            level,
-                            rights,
-                        });
-                    }
-                }
+                hierarchy = facts.hierarchy.clone();
             }
         }
         Subject {
@@ -459,6 +472,33 @@ impl<'m> Subject<'m> {
         self.user
     }
 
+    /// The hierarchy entries of one principal (several when a team has several reports).
+    fn hierarchy_of(&self, principal: Principal) -> &[HierarchyPrincipal] {
+        let start = self.hierarchy.partition_point(|h| h.principal < principal);
+        let end = self.hierarchy.partition_point(|h| h.principal <= principal);
+        self.hierarchy.get(start..end).unwrap_or(&[])
+    }
+
+    /// The verb.
+    pub fn verb(&self) -> Verb {
+        self.verb
+    }
+
+    /// Whether shared and inherited access counts for this subject (EVAL-6, A-4).
+    pub fn shares_count(&self) -> bool {
+        !self.share_principals.is_empty()
+    }
+
+    /// Whether hierarchy security reaches records of `table` for this subject (EVAL-7).
+    pub fn hierarchy_covers(&self, table: crate::model::TableId) -> bool {
+        !self.hierarchy.is_empty()
+            && self
+                .hierarchy_tables
+                .get(table.index())
+                .copied()
+                .unwrap_or(false)
+    }
+
     /// Whether the privilege check passes (EVAL-2).
     pub fn privileged(&self) -> bool {
         self.sysadmin.is_some() || !self.grants.is_empty()
@@ -468,6 +508,20 @@ impl<'m> Subject<'m> {
     /// Administrator, or an Organization-depth grant).
     pub fn reaches_everything(&self) -> bool {
         self.sysadmin.is_some() || self.grants.iter().any(|g| g.depth == Depth::Org)
+    }
+
+    /// The path by which depth alone reaches records owned in `bu`, when it does: the same first
+    /// path [`Subject::first_path`] reports for such a record, without looking at the record.
+    pub fn depth_path(&self, bu: BuId) -> Option<AccessPath> {
+        if let Some(team) = self.sysadmin {
+            return Some(AccessPath::SystemAdministrator { team });
+        }
+        let first = (*self.bu_cover.get(bu.index())?)?;
+        let grant = *self.grants.get(usize::from(first))?;
+        Some(AccessPath::RoleDepth {
+            grant,
+            record_bu: bu,
+        })
     }
 
     /// Whether depth alone covers records owned in `bu`.
@@ -622,14 +676,10 @@ impl<'m> Subject<'m> {
                 model,
                 data,
                 record,
-                |p| self.hierarchy.iter().any(|h| h.principal == p),
+                |p| !self.hierarchy_of(p).is_empty(),
                 true,
                 |via, rights| {
-                    for h in self
-                        .hierarchy
-                        .iter()
-                        .filter(|h| h.principal == via.principal())
-                    {
+                    for h in self.hierarchy_of(via.principal()) {
                         let rights = rights.intersect(h.rights);
                         if rights.contains(verb)
                             && f(AccessPath::Hierarchy {
@@ -695,25 +745,42 @@ pub fn data_reach(
     if rec.parents.is_empty() {
         return ControlFlow::Continue(());
     }
-    // Walk up the parental chain; each link must cascade the kind of access it carries.
-    let mut frontier: Vec<(RecordId, bool, bool)> = rec
-        .parents
-        .iter()
-        .filter_map(|(rel, parent)| {
-            let cascade = cascade_of(model, *rel)?;
-            Some((
-                *parent,
-                cascade.reparent.cascades(),
-                cascade.share.cascades(),
-            ))
-        })
-        .collect();
-    let mut seen = vec![record];
-    while let Some((ancestor, owner_flows, shares_flow)) = frontier.pop() {
-        if seen.contains(&ancestor) || seen.len() > 64 {
+    // Walk up the parental chain; each link must cascade the kind of access it carries. Chains
+    // are short: fixed-size stacks keep this hot path free of allocation.
+    const MAX_ANCESTORS: usize = 32;
+    let mut frontier = [(record, false, false); MAX_ANCESTORS];
+    let mut n_frontier = 0;
+    let mut seen = [record; MAX_ANCESTORS];
+    let mut n_seen = 1;
+    let push = |frontier: &mut [(RecordId, bool, bool); MAX_ANCESTORS],
+                n: &mut usize,
+                item: (RecordId, bool, bool)| {
+        if *n < MAX_ANCESTORS {
+            frontier[*n] = item;
+            *n += 1;
+        }
+    };
+    for (rel, parent) in &rec.parents {
+        if let Some(cascade) = cascade_of(model, *rel) {
+            push(
+                &mut frontier,
+                &mut n_frontier,
+                (
+                    *parent,
+                    cascade.reparent.cascades(),
+                    cascade.share.cascades(),
+                ),
+            );
+        }
+    }
+    while n_frontier > 0 {
+        n_frontier -= 1;
+        let (ancestor, owner_flows, shares_flow) = frontier[n_frontier];
+        if seen[..n_seen].contains(&ancestor) || n_seen == MAX_ANCESTORS {
             continue;
         }
-        seen.push(ancestor);
+        seen[n_seen] = ancestor;
+        n_seen += 1;
         let Some(anc) = data.record(ancestor) else {
             continue;
         };
@@ -738,7 +805,11 @@ pub fn data_reach(
                 let owner_next = owner_flows && cascade.reparent.cascades();
                 let share_next = shares_flow && cascade.share.cascades();
                 if owner_next || share_next {
-                    frontier.push((*parent, owner_next, share_next));
+                    push(
+                        &mut frontier,
+                        &mut n_frontier,
+                        (*parent, owner_next, share_next),
+                    );
                 }
             }
         }

@@ -6,6 +6,17 @@ use crate::data::Dataset;
 use crate::eval::access::cascade_of;
 use crate::model::{BuId, Model, Principal, RecordId, TableId};
 
+/// A child record and which kinds of access flow to it from its parent (CASC-2, CASC-3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Child {
+    /// The child.
+    pub record: RecordId,
+    /// The Reparent cascade carries the parent owner's inherited access.
+    pub owner_flows: bool,
+    /// The Share cascade carries the parent's shares.
+    pub shares_flow: bool,
+}
+
 /// Records grouped by table and owning BU, by owner, by share recipient, and parent → children
 /// through relationships that cascade access (CASC-2, CASC-3). Rebuild it when the data changes.
 #[derive(Debug, Clone, Default)]
@@ -15,7 +26,13 @@ pub struct DataIndex {
     owned: HashMap<Principal, Vec<RecordId>>,
     owned_counts: HashMap<(Principal, TableId), Vec<(BuId, u32)>>,
     shared: HashMap<Principal, Vec<RecordId>>,
-    children: HashMap<RecordId, Vec<RecordId>>,
+    /// Table of each record, for grouping without touching the records.
+    tables: Vec<TableId>,
+    /// Children in CSR form: `children[child_start[r]..child_start[r + 1]]`.
+    child_start: Vec<u32>,
+    children: Vec<Child>,
+    /// Working memory of candidate walks, kept between queries (see `Scratch`).
+    pub(super) scratch: std::cell::RefCell<super::Scratch>,
 }
 
 impl DataIndex {
@@ -27,9 +44,11 @@ impl DataIndex {
         let mut owned: HashMap<Principal, Vec<RecordId>> = HashMap::new();
         let mut owned_counts_map: HashMap<(Principal, TableId), HashMap<BuId, u32>> =
             HashMap::new();
-        let mut children: HashMap<RecordId, Vec<RecordId>> = HashMap::new();
+        let mut child_pairs: Vec<(RecordId, Child)> = Vec::new();
+        let mut tables: Vec<TableId> = Vec::with_capacity(data.records.len());
         for (i, rec) in data.records.iter().enumerate() {
             let id = RecordId::from_index(i);
+            tables.push(rec.table);
             if let Some(list) = by_table.get_mut(rec.table.index()) {
                 list.push(id);
             }
@@ -49,10 +68,19 @@ impl DataIndex {
                 }
             }
             for (rel, parent) in &rec.parents {
-                if cascade_of(model, *rel)
-                    .is_some_and(|c| c.share.cascades() || c.reparent.cascades())
-                {
-                    children.entry(*parent).or_default().push(id);
+                if let Some(cascade) = cascade_of(model, *rel) {
+                    let (owner_flows, shares_flow) =
+                        (cascade.reparent.cascades(), cascade.share.cascades());
+                    if owner_flows || shares_flow {
+                        child_pairs.push((
+                            *parent,
+                            Child {
+                                record: id,
+                                owner_flows,
+                                shares_flow,
+                            },
+                        ));
+                    }
                 }
             }
         }
@@ -81,14 +109,33 @@ impl DataIndex {
                 (k, v)
             })
             .collect();
+        child_pairs.sort_unstable_by_key(|(p, c)| (*p, c.record));
+        let mut child_start = Vec::with_capacity(data.records.len() + 1);
+        let mut next = 0usize;
+        for r in 0..data.records.len() {
+            child_start.push(u32::try_from(next).unwrap_or(u32::MAX));
+            while next < child_pairs.len() && child_pairs[next].0.index() == r {
+                next += 1;
+            }
+        }
+        child_start.push(u32::try_from(next).unwrap_or(u32::MAX));
+        let children = child_pairs.into_iter().map(|(_, c)| c).collect();
         DataIndex {
             by_table,
             by_table_bu,
             owned,
             owned_counts,
             shared,
+            tables,
+            child_start,
             children,
+            scratch: Default::default(),
         }
+    }
+
+    /// Number of records indexed.
+    pub fn n_records(&self) -> usize {
+        self.tables.len()
     }
 
     /// Records of a table, in record order.
@@ -121,7 +168,28 @@ impl DataIndex {
     }
 
     /// Children reached through access-cascading relationships.
-    pub fn children_of(&self, record: RecordId) -> &[RecordId] {
-        self.children.get(&record).map_or(&[], Vec::as_slice)
+    pub fn children_of(&self, record: RecordId) -> &[Child] {
+        let (Some(start), Some(end)) = (
+            self.child_start.get(record.index()),
+            self.child_start.get(record.index() + 1),
+        ) else {
+            return &[];
+        };
+        self.children
+            .get(*start as usize..*end as usize)
+            .unwrap_or(&[])
+    }
+
+    /// Whether the record has children reached through access-cascading relationships.
+    pub fn has_children(&self, record: RecordId) -> bool {
+        !self.children_of(record).is_empty()
+    }
+
+    /// The table of a record.
+    pub fn table_of(&self, record: RecordId) -> TableId {
+        self.tables
+            .get(record.index())
+            .copied()
+            .unwrap_or(TableId(u32::MAX))
     }
 }

@@ -13,8 +13,9 @@ pub use index::DataIndex;
 use std::collections::HashSet;
 
 use crate::data::Dataset;
+use crate::eval::hierarchy;
 use crate::eval::{AccessPath, Collect, Subject, UserFacts};
-use crate::model::{Model, Ownership, Principal, RecordId, TableId, UserId, Verb};
+use crate::model::{Model, Ownership, Principal, RecordId, Rights, TableId, UserId, Verb};
 
 /// A record a user reaches, with the first access path found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,35 +26,184 @@ pub struct Visible {
     pub path: AccessPath,
 }
 
-/// Records of `table` that could reach the subject other than by BU depth: owned by, shared
-/// with, or below records owned by or shared with any of the user's principals (a superset,
-/// filtered by the access check).
-fn candidates(index: &DataIndex, principals: &[Principal]) -> Vec<RecordId> {
-    let mut origins: Vec<RecordId> = Vec::new();
-    for p in principals {
-        origins.extend_from_slice(index.owned_by(*p));
-        origins.extend_from_slice(index.shared_with(*p));
+/// A record that may reach a user other than by BU depth or plain ownership, with what is
+/// already known about how.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+struct Candidate {
+    record: RecordId,
+    /// Below a record owned by one of the user's own principals through Reparent-cascading
+    /// links only: inherited access (CASC-2) reaches it whenever shares count for the subject.
+    own_inherited: bool,
+    /// The smallest hierarchy level of a report owning an ancestor through Reparent-cascading
+    /// links only (0 = none): hierarchy inherited access (CASC-6).
+    report_level: u32,
+    /// Shared with a principal of the user or of a report, or below such a record, or owned
+    /// where ownership depends on the BU: only the access check can tell.
+    needs_check: bool,
+}
+
+impl Candidate {
+    /// Merges another way of reaching the record; true when something new was learnt.
+    fn merge(&mut self, own_inherited: bool, report_level: u32, needs_check: bool) -> bool {
+        let better_level =
+            report_level != 0 && (self.report_level == 0 || report_level < self.report_level);
+        let changed = (own_inherited && !self.own_inherited)
+            || better_level
+            || (needs_check && !self.needs_check);
+        self.own_inherited |= own_inherited;
+        self.needs_check |= needs_check;
+        if better_level {
+            self.report_level = report_level;
+        }
+        changed
     }
-    let mut seen: HashSet<RecordId> = origins.iter().copied().collect();
-    let mut stack = origins.clone();
-    while let Some(r) = stack.pop() {
-        for child in index.children_of(r) {
-            if seen.insert(*child) {
-                origins.push(*child);
-                stack.push(*child);
+}
+
+/// Records that could reach a user other than by BU depth or by plain ownership: shared with
+/// one of the user's principals, or below records owned by or shared with them (inherited
+/// access, CASC-2, CASC-3), and likewise for hierarchy reports. Grouped by table.
+///
+/// Records owned by the principals are not candidates themselves: where ownership counts they
+/// are counted from [`DataIndex::owned_counts`], and where it does not they can only be reached
+/// through the other sources listed here. The exception is the A-6 alternative, where ownership
+/// depends on the record's BU: then they are listed too (`with_owned`).
+fn candidates(
+    model: &Model,
+    index: &DataIndex,
+    facts: &UserFacts,
+    with_owned: bool,
+) -> Vec<Vec<Candidate>> {
+    let mut scratch = index.scratch.borrow_mut();
+    scratch.reset(index.n_records());
+    let mut stack: Vec<RecordId> = Vec::new();
+    let mut origins: Vec<(Principal, u32)> = user_principals(model, facts, false)
+        .into_iter()
+        .map(|p| (p, 0))
+        .collect();
+    if model.settings.hierarchy.is_some() {
+        for (report, level, teams) in &facts.reports {
+            origins.push((Principal::User(*report), *level));
+            origins.extend(teams.iter().map(|t| (Principal::Team(*t), *level)));
+        }
+    }
+    for (p, level) in origins {
+        for r in index.shared_with(p) {
+            scratch.visit(&mut stack, *r, false, 0, true);
+        }
+        for r in index.owned_by(p) {
+            if with_owned && level == 0 {
+                scratch.visit(&mut stack, *r, false, 0, true);
+            }
+            for child in index.children_of(*r) {
+                let (own, lvl) = if child.owner_flows {
+                    (level == 0, level)
+                } else {
+                    (false, 0)
+                };
+                if own || lvl != 0 {
+                    scratch.visit(&mut stack, child.record, own, lvl, false);
+                }
             }
         }
     }
-    origins.sort_unstable();
-    origins.dedup();
-    origins
+    while let Some(r) = stack.pop() {
+        let c = scratch.get(r);
+        for child in index.children_of(r) {
+            let (own, level) = if child.owner_flows {
+                (c.own_inherited, c.report_level)
+            } else {
+                (false, 0)
+            };
+            let check = c.needs_check && child.shares_flow;
+            if own || level != 0 || check {
+                scratch.visit(&mut stack, child.record, own, level, check);
+            }
+        }
+    }
+    let mut out: Vec<Vec<Candidate>> = vec![Vec::new(); model.tables.len()];
+    for record in &scratch.reached {
+        if let Some(list) = out.get_mut(index.table_of(*record).index()) {
+            list.push(scratch.get(*record));
+        }
+    }
+    for list in &mut out {
+        list.sort_unstable_by_key(|c| c.record);
+    }
+    out
 }
 
-/// All principals a user's reach may come through (the union over verbs and tables).
-fn user_principals(model: &Model, facts: &UserFacts) -> Vec<Principal> {
+/// Per-record working memory for [`candidates`], reused across users: a generation stamp per
+/// record says whether its slot belongs to the current walk, so nothing is cleared between users.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Scratch {
+    generation: u32,
+    stamps: Vec<u32>,
+    slots: Vec<Candidate>,
+    reached: Vec<RecordId>,
+}
+
+impl Scratch {
+    fn reset(&mut self, n_records: usize) {
+        if self.stamps.len() != n_records || self.generation == u32::MAX {
+            self.stamps = vec![0; n_records];
+            self.slots = vec![Candidate::default(); n_records];
+            self.generation = 0;
+        }
+        self.generation += 1;
+        self.reached.clear();
+    }
+
+    fn get(&self, r: RecordId) -> Candidate {
+        match self.stamps.get(r.index()) {
+            Some(stamp) if *stamp == self.generation => {
+                self.slots.get(r.index()).copied().unwrap_or_default()
+            }
+            _ => Candidate {
+                record: r,
+                ..Candidate::default()
+            },
+        }
+    }
+
+    fn visit(
+        &mut self,
+        stack: &mut Vec<RecordId>,
+        r: RecordId,
+        own: bool,
+        level: u32,
+        check: bool,
+    ) {
+        let i = r.index();
+        let (Some(stamp), Some(slot)) = (self.stamps.get_mut(i), self.slots.get_mut(i)) else {
+            return;
+        };
+        if *stamp != self.generation {
+            *stamp = self.generation;
+            *slot = Candidate {
+                record: r,
+                own_inherited: own,
+                report_level: level,
+                needs_check: check,
+            };
+            self.reached.push(r);
+            stack.push(r);
+        } else if slot.merge(own, level, check) {
+            stack.push(r);
+        }
+    }
+}
+
+/// Whether ownership depends on the record's BU (the A-6 alternative).
+fn ownership_needs_bu(model: &Model) -> bool {
+    model.settings.modernized_bu && !model.settings.recompute_ownership()
+}
+
+/// The principals a user's reach may come through: themself, their teams and the organization,
+/// and with `reports` their hierarchy reports and the reports' teams.
+fn user_principals(model: &Model, facts: &UserFacts, reports: bool) -> Vec<Principal> {
     let mut out = vec![Principal::User(facts.user), Principal::Organization];
     out.extend(facts.teams.iter().map(|t| Principal::Team(*t)));
-    if model.settings.hierarchy.is_some() {
+    if reports && model.settings.hierarchy.is_some() {
         for (report, _, teams) in &facts.reports {
             out.push(Principal::User(*report));
             out.extend(teams.iter().map(|t| Principal::Team(*t)));
@@ -75,14 +225,17 @@ pub fn visible(
 ) -> Vec<Visible> {
     let facts = UserFacts::new(model, user);
     let subject = Subject::with_facts(model, &facts, model.priv_set(table), verb);
-    visible_for(
-        model,
-        data,
-        index,
-        &subject,
-        &user_principals(model, &facts),
-        table,
-    )
+    let shortcut = subject.reaches_everything()
+        || model
+            .tables
+            .get(table.index())
+            .is_some_and(|t| t.ownership == Ownership::Organization);
+    let candidates = if shortcut {
+        Vec::new()
+    } else {
+        candidates(model, index, &facts, ownership_needs_bu(model))
+    };
+    visible_for(model, data, index, &subject, &candidates, table)
 }
 
 fn visible_for(
@@ -90,57 +243,76 @@ fn visible_for(
     data: &Dataset,
     index: &DataIndex,
     subject: &Subject<'_>,
-    principals: &[Principal],
+    candidates: &[Vec<Candidate>],
     table: TableId,
 ) -> Vec<Visible> {
     if !subject.privileged() {
         return Vec::new();
     }
+    let with_path = |r: &RecordId| {
+        subject
+            .first_path(data, *r)
+            .map(|path| Visible { record: *r, path })
+    };
     let org_owned = model
         .tables
         .get(table.index())
         .is_some_and(|t| t.ownership == Ownership::Organization);
-    if org_owned || subject.reaches_everything() {
+    if org_owned {
         return index
             .records_of(table)
             .iter()
-            .filter_map(|r| {
-                subject
-                    .first_path(data, *r)
-                    .map(|path| Visible { record: *r, path })
-            })
+            .filter_map(with_path)
             .collect();
     }
     let mut out: Vec<Visible> = Vec::new();
     for (bu, records) in index.records_by_bu(table) {
-        if subject.covers_bu(*bu) {
-            out.extend(records.iter().filter_map(|r| {
-                subject
-                    .first_path(data, *r)
-                    .map(|path| Visible { record: *r, path })
-            }));
+        if let Some(path) = subject.depth_path(*bu) {
+            out.extend(records.iter().map(|r| Visible { record: *r, path }));
         }
     }
-    for r in candidates(index, principals) {
-        let Some(rec) = data.record(r) else { continue };
-        if rec.table != table || rec.owning_bu.is_some_and(|b| subject.covers_bu(b)) {
+    if subject.reaches_everything() {
+        out.sort_unstable_by_key(|v| v.record);
+        return out;
+    }
+    let mut extra: Vec<RecordId> = candidates
+        .get(table.index())
+        .map(|list| list.iter().map(|c| c.record).collect())
+        .unwrap_or_default();
+    for p in subject.owning_principals(table).unwrap_or_default() {
+        extra.extend(
+            index
+                .owned_by(p)
+                .iter()
+                .filter(|r| index.table_of(**r) == table),
+        );
+    }
+    extra.sort_unstable();
+    extra.dedup();
+    for r in extra {
+        if data
+            .record(r)
+            .and_then(|rec| rec.owning_bu)
+            .is_some_and(|b| subject.covers_bu(b))
+        {
             continue;
         }
-        if let Some(path) = subject.first_path(data, r) {
-            out.push(Visible { record: r, path });
-        }
+        out.extend(with_path(&r));
     }
     out.sort_unstable_by_key(|v| v.record);
     out
 }
 
 /// How many records of `table` the subject reaches, without listing them.
+///
+/// BU buckets and owned records are counted whole; candidates known to be reached by inherited
+/// access are counted without a check; the rest go through the access check.
 fn count_for(
     model: &Model,
     data: &Dataset,
     index: &DataIndex,
     subject: &Subject<'_>,
-    candidates: &[RecordId],
+    candidates: &[Vec<Candidate>],
     table: TableId,
 ) -> usize {
     if !subject.privileged() {
@@ -168,15 +340,25 @@ fn count_for(
             .map(|(_, n)| *n as usize)
             .sum::<usize>();
     }
-    for r in candidates {
-        let Some(rec) = data.record(*r) else { continue };
-        if rec.table != table
-            || rec.owning_bu.is_some_and(|b| subject.covers_bu(b))
+    let verb = subject.verb();
+    let own_inherited_counts = subject.shares_count() && Rights::INHERITED.contains(verb);
+    let hierarchy_counts = subject.hierarchy_covers(table);
+    for c in candidates.get(table.index()).map_or(&[][..], Vec::as_slice) {
+        let Some(rec) = data.record(c.record) else {
+            continue;
+        };
+        if rec.owning_bu.is_some_and(|b| subject.covers_bu(b))
             || rec.owner.is_some_and(|o| owning.binary_search(&o).is_ok())
         {
             continue;
         }
-        if subject.allows(data, *r) {
+        let inherited = (c.own_inherited && own_inherited_counts)
+            || (c.report_level > 0
+                && hierarchy_counts
+                && hierarchy::rights_at(model, c.report_level)
+                    .intersect(Rights::INHERITED)
+                    .contains(verb));
+        if inherited || (c.needs_check && subject.allows(data, c.record)) {
             count += 1;
         }
     }
@@ -226,7 +408,7 @@ pub fn matrix(
     let mut counts = Vec::with_capacity(users.len() * tables.len() * MATRIX_VERBS.len());
     for user in users {
         let facts = UserFacts::new(model, *user);
-        let candidates = candidates(index, &user_principals(model, &facts));
+        let candidates = candidates(model, index, &facts, ownership_needs_bu(model));
         for table in tables {
             for verb in MATRIX_VERBS {
                 let subject = Subject::with_facts(model, &facts, model.priv_set(*table), verb);
@@ -251,7 +433,7 @@ pub fn counts_per_table(
     verb: Verb,
 ) -> Vec<(TableId, usize)> {
     let facts = UserFacts::new(model, user);
-    let candidates = candidates(index, &user_principals(model, &facts));
+    let candidates = candidates(model, index, &facts, ownership_needs_bu(model));
     (0..model.tables.len())
         .map(TableId::from_index)
         .map(|table| {
@@ -328,8 +510,8 @@ pub fn what_if(
             || facts_before.reports != facts_after.reports
             || before.users.get(user.index()).map(|u| u.bu)
                 != after.users.get(user.index()).map(|u| u.bu);
-        let principals_before = user_principals(before, &facts_before);
-        let principals_after = user_principals(after, &facts_after);
+        let mut candidates_before: Option<Vec<Vec<Candidate>>> = None;
+        let mut candidates_after: Option<Vec<Vec<Candidate>>> = None;
         for table in (0..before.tables.len()).map(TableId::from_index) {
             let set = before.priv_set(table);
             for verb in verbs {
@@ -345,7 +527,9 @@ pub fn what_if(
                     data,
                     index,
                     &Subject::with_facts(before, &facts_before, set, *verb),
-                    &principals_before,
+                    candidates_before.get_or_insert_with(|| {
+                        candidates(before, index, &facts_before, ownership_needs_bu(before))
+                    }),
                     table,
                 );
                 let new = visible_for(
@@ -353,7 +537,9 @@ pub fn what_if(
                     data,
                     index,
                     &Subject::with_facts(after, &facts_after, set, *verb),
-                    &principals_after,
+                    candidates_after.get_or_insert_with(|| {
+                        candidates(after, index, &facts_after, ownership_needs_bu(after))
+                    }),
                     table,
                 );
                 let (gained, lost) = diff_sorted(&old, &new);
