@@ -39,6 +39,52 @@ pub enum Command {
     Leakage(LeakageArgs),
     /// Export a CSV file for spreadsheets.
     Export(ExportArgs),
+    /// Check a model (rampart-model JSON, or scenario YAML) and list every problem; exit 0 when
+    /// valid (warnings allowed), 2 on validation errors, 1 when the file cannot be read.
+    Validate(ValidateArgs),
+    /// Print a model JSON file in canonical form, check it, or rewrite it in place.
+    Fmt(FmtArgs),
+    /// Print the JSON Schema (draft 2020-12) of the rampart-model format.
+    Schema,
+    /// Turn a scenario or demo organisation into a rampart-model JSON document.
+    Convert(ConvertArgs),
+}
+
+/// `rampart validate`.
+#[derive(Debug, clap::Args)]
+pub struct ValidateArgs {
+    /// Model JSON, or scenario / demo YAML (`base:` resolved from its folder).
+    pub file: PathBuf,
+    /// Print `{"valid", "errors", "warnings", "issues"}` as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `rampart fmt`.
+#[derive(Debug, clap::Args)]
+pub struct FmtArgs {
+    /// Model JSON file.
+    pub file: PathBuf,
+    /// Print nothing; exit 0 when the file is canonical, 2 when it is not.
+    #[arg(long, conflicts_with = "write")]
+    pub check: bool,
+    /// Rewrite the file in place.
+    #[arg(long)]
+    pub write: bool,
+}
+
+/// `rampart convert`.
+#[derive(Debug, clap::Args)]
+pub struct ConvertArgs {
+    /// Scenario YAML file (`base:` resolved from its folder).
+    #[arg(required_unless_present = "demo", conflicts_with = "demo")]
+    pub file: Option<PathBuf>,
+    /// Convert a shipped demo organisation instead (`department-store`, `multinational-sales`).
+    #[arg(long)]
+    pub demo: Option<String>,
+    /// Write to this file instead of standard output.
+    #[arg(long, short)]
+    pub out: Option<PathBuf>,
 }
 
 /// `rampart generate`.

@@ -1,11 +1,15 @@
 //! One module per subcommand; `run` dispatches.
 
 mod bench;
+mod convert;
 mod export;
+mod fmt;
 mod generate;
 mod leakage;
 mod lint;
+mod schema;
 mod test;
+mod validate;
 
 use std::process::ExitCode;
 
@@ -24,5 +28,9 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
         Command::Lint(args) => lint::run(&args),
         Command::Leakage(args) => leakage::run(&args),
         Command::Export(args) => export::run(&args),
+        Command::Validate(args) => validate::run(&args),
+        Command::Fmt(args) => fmt::run(&args),
+        Command::Schema => schema::run(),
+        Command::Convert(args) => convert::run(&args),
     }
 }

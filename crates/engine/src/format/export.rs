@@ -117,9 +117,7 @@ pub fn to_wire(model: &Model, data: Option<&Dataset>) -> v1::Document {
                 predefined: role.predefined.map(|p| match p {
                     model::Predefined::SystemAdministrator => v1::Predefined::SystemAdministrator,
                     model::Predefined::Other { assignable: true } => v1::Predefined::Assignable,
-                    model::Predefined::Other { assignable: false } => {
-                        v1::Predefined::NotAssignable
-                    }
+                    model::Predefined::Other { assignable: false } => v1::Predefined::NotAssignable,
                 }),
             },
         );
@@ -253,7 +251,11 @@ fn data_to_wire(model: &Model, data: &Dataset) -> v1::Data {
     // Grouped by record id (the text), so that the order survives a reload, which numbers
     // records in id order.
     let mut shared: Vec<_> = data.shares.iter().collect();
-    shared.sort_by(|(a, _), (b, _)| data.record_name(**a).cmp(data.record_name(**b)).then(a.cmp(b)));
+    shared.sort_by(|(a, _), (b, _)| {
+        data.record_name(**a)
+            .cmp(data.record_name(**b))
+            .then(a.cmp(b))
+    });
     for (record, shares) in shared {
         for share in shares {
             wire.shares.push(v1::Share {

@@ -38,11 +38,13 @@ impl<V> IdMap<V> {
     /// Inserts `value` under `id`; a second insert of the same id is recorded as a duplicate and
     /// the first value is kept.
     pub fn insert(&mut self, id: impl Into<String>, value: V) {
-        let id = id.into();
-        if self.entries.contains_key(&id) {
-            self.duplicates.push(id);
-        } else {
-            self.entries.insert(id, value);
+        match self.entries.entry(id.into()) {
+            std::collections::btree_map::Entry::Occupied(entry) => {
+                self.duplicates.push(entry.key().clone());
+            }
+            std::collections::btree_map::Entry::Vacant(entry) => {
+                entry.insert(value);
+            }
         }
     }
 

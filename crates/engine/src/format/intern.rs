@@ -108,14 +108,14 @@ impl Interner {
 
     /// The BU for a required `bu` field: the named one, or the root with an issue.
     fn required_bu(&mut self, path: String, id: &str) -> Option<BuId> {
-        find(&self.bus, &mut self.issues, path, "business unit", id).or_else(|| {
-            (!self.model.bus.is_empty()).then(|| self.model.root_bu())
-        })
+        find(&self.bus, &mut self.issues, path, "business unit", id)
+            .or_else(|| (!self.model.bus.is_empty()).then(|| self.model.root_bu()))
     }
 
     fn bus(&mut self, doc: &v1::Document) {
         for (id, _) in doc.business_units.iter() {
-            self.bus.insert(id.clone(), BuId::from_index(self.model.bus.len()));
+            self.bus
+                .insert(id.clone(), BuId::from_index(self.model.bus.len()));
             self.model.bus.push(BusinessUnit {
                 name: id.clone(),
                 parent: None,
@@ -141,7 +141,8 @@ impl Interner {
 
     fn tables(&mut self, doc: &v1::Document) {
         for (id, table) in doc.tables.iter() {
-            self.tables.insert(id.clone(), TableId::from_index(self.model.tables.len()));
+            self.tables
+                .insert(id.clone(), TableId::from_index(self.model.tables.len()));
             self.model.tables.push(Table {
                 name: id.clone(),
                 ownership: ownership(table.ownership),
@@ -154,15 +155,19 @@ impl Interner {
 
     fn positions(&mut self, doc: &v1::Document) {
         for (id, _) in doc.positions.iter() {
-            self.positions
-                .insert(id.clone(), PositionId::from_index(self.model.positions.len()));
+            self.positions.insert(
+                id.clone(),
+                PositionId::from_index(self.model.positions.len()),
+            );
             self.model.positions.push(Position {
                 name: id.clone(),
                 parent: None,
             });
         }
         for (i, (id, position)) in doc.positions.iter().enumerate() {
-            let Some(parent) = &position.parent else { continue };
+            let Some(parent) = &position.parent else {
+                continue;
+            };
             let path = format!("positions.{}.parent", key(id));
             let parent = find(&self.positions, &mut self.issues, path, "position", parent);
             if let Some(slot) = self.model.positions.get_mut(i) {
@@ -196,7 +201,8 @@ impl Interner {
                 }
                 privileges.insert(set, model_depths);
             }
-            self.roles.insert(id.clone(), RoleId::from_index(self.model.roles.len()));
+            self.roles
+                .insert(id.clone(), RoleId::from_index(self.model.roles.len()));
             self.model.roles.push(Role {
                 name: id.clone(),
                 bu,
@@ -256,7 +262,8 @@ impl Interner {
                 continue;
             };
             let roles = self.role_assignments(&path, &user.roles);
-            self.users.insert(id.clone(), UserId::from_index(self.model.users.len()));
+            self.users
+                .insert(id.clone(), UserId::from_index(self.model.users.len()));
             self.model.users.push(User {
                 name: id.clone(),
                 bu,
@@ -280,11 +287,18 @@ impl Interner {
                 .iter()
                 .enumerate()
                 .filter_map(|(j, m)| {
-                    find(&self.users, &mut self.issues, format!("{path}.members[{j}]"), "user", m)
+                    find(
+                        &self.users,
+                        &mut self.issues,
+                        format!("{path}.members[{j}]"),
+                        "user",
+                        m,
+                    )
                 })
                 .collect();
             let roles = self.role_assignments(&path, &team.roles);
-            self.teams.insert(id.clone(), TeamId::from_index(self.model.teams.len()));
+            self.teams
+                .insert(id.clone(), TeamId::from_index(self.model.teams.len()));
             self.model.teams.push(Team {
                 name: id.clone(),
                 kind: team_kind(team.kind),
@@ -300,12 +314,19 @@ impl Interner {
     fn templates(&mut self, doc: &v1::Document) {
         for (id, template) in doc.team_templates.iter() {
             let path = format!("team_templates.{}.table", key(id));
-            let Some(table) = find(&self.tables, &mut self.issues, path, "table", &template.table)
-            else {
+            let Some(table) = find(
+                &self.tables,
+                &mut self.issues,
+                path,
+                "table",
+                &template.table,
+            ) else {
                 continue;
             };
-            self.templates
-                .insert(id.clone(), TemplateId::from_index(self.model.templates.len()));
+            self.templates.insert(
+                id.clone(),
+                TemplateId::from_index(self.model.templates.len()),
+            );
             self.model.templates.push(TeamTemplate {
                 name: id.clone(),
                 table,
@@ -322,7 +343,13 @@ impl Interner {
                 .iter()
                 .enumerate()
                 .filter_map(|(j, u)| {
-                    find(&self.users, &mut self.issues, format!("{path}.users[{j}]"), "user", u)
+                    find(
+                        &self.users,
+                        &mut self.issues,
+                        format!("{path}.users[{j}]"),
+                        "user",
+                        u,
+                    )
                 })
                 .collect();
             let teams = profile
@@ -330,13 +357,20 @@ impl Interner {
                 .iter()
                 .enumerate()
                 .filter_map(|(j, t)| {
-                    find(&self.teams, &mut self.issues, format!("{path}.teams[{j}]"), "team", t)
+                    find(
+                        &self.teams,
+                        &mut self.issues,
+                        format!("{path}.teams[{j}]"),
+                        "team",
+                        t,
+                    )
                 })
                 .collect();
             let mut permissions = BTreeMap::new();
             for (table, columns) in &profile.permissions {
                 let table_path = format!("{path}.permissions.{}", key(table));
-                let Some(table_id) = find(&self.tables, &mut self.issues, table_path, "table", table)
+                let Some(table_id) =
+                    find(&self.tables, &mut self.issues, table_path, "table", table)
                 else {
                     continue;
                 };
@@ -351,8 +385,10 @@ impl Interner {
                     );
                 }
             }
-            self.profiles
-                .insert(id.clone(), FieldProfileId::from_index(self.model.field_profiles.len()));
+            self.profiles.insert(
+                id.clone(),
+                FieldProfileId::from_index(self.model.field_profiles.len()),
+            );
             self.model.field_profiles.push(FieldProfile {
                 name: id.clone(),
                 users,
@@ -370,10 +406,22 @@ impl Interner {
             };
             let path = format!("users.{}", key(id));
             let manager = user.manager.as_ref().and_then(|m| {
-                find(&self.users, &mut self.issues, format!("{path}.manager"), "user", m)
+                find(
+                    &self.users,
+                    &mut self.issues,
+                    format!("{path}.manager"),
+                    "user",
+                    m,
+                )
             });
             let position = user.position.as_ref().and_then(|p| {
-                find(&self.positions, &mut self.issues, format!("{path}.position"), "position", p)
+                find(
+                    &self.positions,
+                    &mut self.issues,
+                    format!("{path}.position"),
+                    "position",
+                    p,
+                )
             });
             let field_profiles = user
                 .field_security_profiles
@@ -407,10 +455,20 @@ impl Interner {
                     lookup,
                     cascade,
                 } => {
-                    let parent =
-                        find(&self.tables, &mut self.issues, format!("{path}.parent"), "table", parent);
-                    let child =
-                        find(&self.tables, &mut self.issues, format!("{path}.child"), "table", child);
+                    let parent = find(
+                        &self.tables,
+                        &mut self.issues,
+                        format!("{path}.parent"),
+                        "table",
+                        parent,
+                    );
+                    let child = find(
+                        &self.tables,
+                        &mut self.issues,
+                        format!("{path}.child"),
+                        "table",
+                        child,
+                    );
                     let (Some(parent), Some(child)) = (parent, child) else {
                         continue;
                     };
@@ -432,8 +490,20 @@ impl Interner {
                     let tables = match tables {
                         None => None,
                         Some([a, b]) => {
-                            let a = find(&self.tables, &mut self.issues, format!("{path}.tables[0]"), "table", a);
-                            let b = find(&self.tables, &mut self.issues, format!("{path}.tables[1]"), "table", b);
+                            let a = find(
+                                &self.tables,
+                                &mut self.issues,
+                                format!("{path}.tables[0]"),
+                                "table",
+                                a,
+                            );
+                            let b = find(
+                                &self.tables,
+                                &mut self.issues,
+                                format!("{path}.tables[1]"),
+                                "table",
+                                b,
+                            );
                             match (a, b) {
                                 (Some(a), Some(b)) => Some((a, b)),
                                 _ => continue,
@@ -443,8 +513,10 @@ impl Interner {
                     RelationshipKind::ManyToMany { tables }
                 }
             };
-            self.relationships
-                .insert(id.clone(), RelationshipId::from_index(self.model.relationships.len()));
+            self.relationships.insert(
+                id.clone(),
+                RelationshipId::from_index(self.model.relationships.len()),
+            );
             self.model.relationships.push(Relationship {
                 name: id.clone(),
                 kind,
@@ -453,7 +525,12 @@ impl Interner {
     }
 
     /// A principal id: a user, a team, or `ORG` when `organization_allowed`.
-    fn principal(&mut self, path: String, id: &str, organization_allowed: bool) -> Option<Principal> {
+    fn principal(
+        &mut self,
+        path: String,
+        id: &str,
+        organization_allowed: bool,
+    ) -> Option<Principal> {
         if id == v1::ORGANIZATION {
             if organization_allowed {
                 return Some(Principal::Organization);
@@ -500,7 +577,8 @@ impl Interner {
             else {
                 continue;
             };
-            self.records.insert(id.clone(), RecordId::from_index(data.records.len()));
+            self.records
+                .insert(id.clone(), RecordId::from_index(data.records.len()));
             data.records.push(Record {
                 name: id.clone(),
                 table,
@@ -520,7 +598,13 @@ impl Interner {
                 .as_ref()
                 .and_then(|o| self.principal(format!("{path}.owner"), o, false));
             let owning_bu = record.owning_bu.as_ref().and_then(|b| {
-                find(&self.bus, &mut self.issues, format!("{path}.owning_bu"), "business unit", b)
+                find(
+                    &self.bus,
+                    &mut self.issues,
+                    format!("{path}.owning_bu"),
+                    "business unit",
+                    b,
+                )
             });
             let mut parents = Vec::new();
             for (j, link) in record.parents.iter().enumerate() {
@@ -550,7 +634,13 @@ impl Interner {
         }
         for (j, share) in wire.shares.iter().enumerate() {
             let path = format!("data.shares[{j}]");
-            let record = find(&self.records, &mut self.issues, format!("{path}.record"), "record", &share.record);
+            let record = find(
+                &self.records,
+                &mut self.issues,
+                format!("{path}.record"),
+                "record",
+                &share.record,
+            );
             let principal = self.principal(format!("{path}.principal"), &share.principal, true);
             if let (Some(record), Some(principal)) = (record, principal) {
                 data.shares.entry(record).or_default().push(Share {
@@ -562,7 +652,13 @@ impl Interner {
         }
         for (j, share) in wire.column_shares.iter().enumerate() {
             let path = format!("data.column_shares[{j}]");
-            let record = find(&self.records, &mut self.issues, format!("{path}.record"), "record", &share.record);
+            let record = find(
+                &self.records,
+                &mut self.issues,
+                format!("{path}.record"),
+                "record",
+                &share.record,
+            );
             let principal = self.principal(format!("{path}.principal"), &share.principal, true);
             if let (Some(record), Some(principal)) = (record, principal) {
                 data.column_shares.push(ColumnShare {
@@ -594,15 +690,26 @@ impl Interner {
                 &record_team.template,
             );
             let record = if data.is_some() {
-                find(&self.records, &mut self.issues, format!("{path}.record"), "record", &record_team.record)
+                find(
+                    &self.records,
+                    &mut self.issues,
+                    format!("{path}.record"),
+                    "record",
+                    &record_team.record,
+                )
             } else {
                 self.issues.push(
                     Issue::error(
                         IssueCode::UnknownReference,
                         format!("{path}.record"),
-                        format!("unknown record `{}`: the document has no `data`", record_team.record),
+                        format!(
+                            "unknown record `{}`: the document has no `data`",
+                            record_team.record
+                        ),
                     )
-                    .with_help("a system-managed access team names its record in `data.records` (TEAM-9)"),
+                    .with_help(
+                        "a system-managed access team names its record in `data.records` (TEAM-9)",
+                    ),
                 );
                 None
             };

@@ -213,7 +213,15 @@ pub fn load(json: &str) -> Result<(Model, Option<Dataset>, Vec<Issue>), LoadErro
 /// [`load`] for a document already parsed.
 pub fn load_document(doc: &v1::Document) -> (Model, Option<Dataset>, Vec<Issue>) {
     let (model, data, mut issues) = from_wire(doc);
-    issues.extend(validate::validate(&model, data.as_ref()));
+    // A reference problem explains its field; a rule issue at the same path is its echo (an
+    // unknown owner also reads as "no owner"), so it is left out.
+    let reported: std::collections::HashSet<String> =
+        issues.iter().map(|i| i.path.clone()).collect();
+    issues.extend(
+        validate::validate(&model, data.as_ref())
+            .into_iter()
+            .filter(|i| !reported.contains(&i.path)),
+    );
     (model, data, issues)
 }
 
@@ -251,7 +259,10 @@ pub fn duplicate_ids(doc: &v1::Document) -> Vec<String> {
         ("relationships", doc.relationships.duplicates()),
         ("positions", doc.positions.duplicates()),
         ("team_templates", doc.team_templates.duplicates()),
-        ("field_security_profiles", doc.field_security_profiles.duplicates()),
+        (
+            "field_security_profiles",
+            doc.field_security_profiles.duplicates(),
+        ),
     ];
     if let Some(data) = &doc.data {
         sections.push(("data.records", data.records.duplicates()));

@@ -11,7 +11,9 @@ pub(super) fn check(model: &Model, issues: &mut Vec<Issue>) {
                 "business_units",
                 "no business units: a model needs its root business unit",
             )
-            .with_help("add a business unit without a parent (BU-1: every organisation has one root)"),
+            .with_help(
+                "add a business unit without a parent (BU-1: every organisation has one root)",
+            ),
         );
         return;
     }
@@ -60,7 +62,10 @@ pub(super) fn check(model: &Model, issues: &mut Vec<Issue>) {
         model.bus.get(i).and_then(|bu| bu.parent).map(BuId::index)
     });
     for cycle in cycles {
-        let names: Vec<&str> = cycle.iter().map(|i| model.bu_name(BuId::from_index(*i))).collect();
+        let names: Vec<&str> = cycle
+            .iter()
+            .map(|i| model.bu_name(BuId::from_index(*i)))
+            .collect();
         let first = names.first().copied().unwrap_or("?");
         issues.push(
             Issue::error(
@@ -68,7 +73,9 @@ pub(super) fn check(model: &Model, issues: &mut Vec<Issue>) {
                 format!("business_units.{}.parent", key(first)),
                 format!("cycle in business units `{} → {first}`", names.join(" → ")),
             )
-            .with_help("business units form a tree: each has one parent and the root has none (BU-2)"),
+            .with_help(
+                "business units form a tree: each has one parent and the root has none (BU-2)",
+            ),
         );
     }
     for (i, bu) in model.bus.iter().enumerate() {
@@ -139,8 +146,14 @@ pub(super) fn cycles(n: usize, parent: impl Fn(usize) -> Option<usize>) -> Vec<V
                 }
                 Some(State::OnPath) => {
                     let from = path.iter().position(|p| *p == node).unwrap_or(0);
-                    let mut cycle: Vec<usize> = path.get(from..).map(<[usize]>::to_vec).unwrap_or_default();
-                    if let Some(min_at) = cycle.iter().enumerate().min_by_key(|(_, v)| **v).map(|(i, _)| i) {
+                    let mut cycle: Vec<usize> =
+                        path.get(from..).map(<[usize]>::to_vec).unwrap_or_default();
+                    if let Some(min_at) = cycle
+                        .iter()
+                        .enumerate()
+                        .min_by_key(|(_, v)| **v)
+                        .map(|(i, _)| i)
+                    {
                         cycle.rotate_left(min_at);
                     }
                     found.push(cycle);

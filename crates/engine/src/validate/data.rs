@@ -178,7 +178,11 @@ fn records(model: &Model, data: &Dataset, issues: &mut Vec<Issue>) {
 fn shares(model: &Model, data: &Dataset, issues: &mut Vec<Issue>) {
     // The order of `data.shares` in the saved document: by record id, then as stored.
     let mut records: Vec<&RecordId> = data.shares.keys().collect();
-    records.sort_by(|a, b| data.record_name(**a).cmp(data.record_name(**b)).then(a.cmp(b)));
+    records.sort_by(|a, b| {
+        data.record_name(**a)
+            .cmp(data.record_name(**b))
+            .then(a.cmp(b))
+    });
     let mut index = 0;
     for record_id in records {
         for share in data.shares_of(*record_id) {
@@ -207,9 +211,16 @@ fn shares(model: &Model, data: &Dataset, issues: &mut Vec<Issue>) {
                     Issue::error(
                         IssueCode::Share,
                         format!("{path}.record"),
-                        format!("record `{}` of {} table `{}` is shared", record.name, table.ownership.as_str().replace('_', "-"), table.name),
+                        format!(
+                            "record `{}` of {} table `{}` is shared",
+                            record.name,
+                            table.ownership.as_str().replace('_', "-"),
+                            table.name
+                        ),
                     )
-                    .with_help("organization- and business-owned records cannot be shared (ROLE-5)"),
+                    .with_help(
+                        "organization- and business-owned records cannot be shared (ROLE-5)",
+                    ),
                 );
             }
             if share.rights.contains(Verb::Create) || share.inherited.contains(Verb::Create) {
@@ -289,7 +300,10 @@ fn column_shares(model: &Model, data: &Dataset, issues: &mut Vec<Issue>) {
                 Issue::warning(
                     IssueCode::ColumnSecurity,
                     format!("{path}.column"),
-                    format!("column `{}` of `{}` is not secured", share.column, table.name),
+                    format!(
+                        "column `{}` of `{}` is not secured",
+                        share.column, table.name
+                    ),
                 )
                 .with_help("column shares only matter for secured columns (FLS-1, FLS-7)"),
             );

@@ -10,18 +10,58 @@ use crate::model::Model;
 
 pub(super) fn check(model: &Model, data: Option<&Dataset>, issues: &mut Vec<Issue>) {
     let sections: [(&str, &str, Vec<&str>); 9] = [
-        ("business_units", "business unit", model.bus.iter().map(|x| x.name.as_str()).collect()),
-        ("users", "user", model.users.iter().map(|x| x.name.as_str()).collect()),
-        ("teams", "team", model.teams.iter().map(|x| x.name.as_str()).collect()),
-        ("roles", "role", model.roles.iter().map(|x| x.name.as_str()).collect()),
-        ("tables", "table", model.tables.iter().map(|x| x.name.as_str()).collect()),
-        ("relationships", "relationship", model.relationships.iter().map(|x| x.name.as_str()).collect()),
-        ("positions", "position", model.positions.iter().map(|x| x.name.as_str()).collect()),
-        ("team_templates", "team template", model.templates.iter().map(|x| x.name.as_str()).collect()),
+        (
+            "business_units",
+            "business unit",
+            model.bus.iter().map(|x| x.name.as_str()).collect(),
+        ),
+        (
+            "users",
+            "user",
+            model.users.iter().map(|x| x.name.as_str()).collect(),
+        ),
+        (
+            "teams",
+            "team",
+            model.teams.iter().map(|x| x.name.as_str()).collect(),
+        ),
+        (
+            "roles",
+            "role",
+            model.roles.iter().map(|x| x.name.as_str()).collect(),
+        ),
+        (
+            "tables",
+            "table",
+            model.tables.iter().map(|x| x.name.as_str()).collect(),
+        ),
+        (
+            "relationships",
+            "relationship",
+            model
+                .relationships
+                .iter()
+                .map(|x| x.name.as_str())
+                .collect(),
+        ),
+        (
+            "positions",
+            "position",
+            model.positions.iter().map(|x| x.name.as_str()).collect(),
+        ),
+        (
+            "team_templates",
+            "team template",
+            model.templates.iter().map(|x| x.name.as_str()).collect(),
+        ),
         (
             "field_security_profiles",
             "column security profile",
-            model.field_profiles.iter().map(|x| x.name.as_str()).collect(),
+            model
+                .field_profiles
+                .iter()
+                .map(|x| x.name.as_str())
+                .collect(),
         ),
     ];
     for (section, noun, names) in &sections {
@@ -68,7 +108,10 @@ pub(super) fn check(model: &Model, data: Option<&Dataset>, issues: &mut Vec<Issu
             .with_help("activity tables are named for their type (`task`, `email` …) and share the `activity` privileges (ACT-1)"),
         );
     }
-    let mut known: BTreeSet<&str> = sections.iter().flat_map(|(_, _, n)| n.iter().copied()).collect();
+    let mut known: BTreeSet<&str> = sections
+        .iter()
+        .flat_map(|(_, _, n)| n.iter().copied())
+        .collect();
     if let Some(data) = data {
         known.extend(data.records.iter().map(|r| r.name.as_str()));
     }

@@ -3,9 +3,7 @@
 
 use super::bus::cycles;
 use super::{Issue, IssueCode, key};
-use crate::model::{
-    BuId, Model, PositionId, Predefined, RoleAssignment, TeamKind, UserId,
-};
+use crate::model::{BuId, Model, PositionId, Predefined, RoleAssignment, TeamKind, UserId};
 
 pub(super) fn check(model: &Model, issues: &mut Vec<Issue>) {
     users(model, issues);
@@ -118,7 +116,10 @@ fn teams(model: &Model, issues: &mut Vec<Issue>) {
         }
         assignments(model, &path, &team.name, team.bu, &team.roles, issues);
         if team.membership_type.is_some()
-            && !matches!(team.kind, TeamKind::EntraSecurityGroup | TeamKind::EntraOfficeGroup)
+            && !matches!(
+                team.kind,
+                TeamKind::EntraSecurityGroup | TeamKind::EntraOfficeGroup
+            )
         {
             issues.push(
                 Issue::warning(
@@ -162,14 +163,22 @@ fn assignments(
 ) {
     for (j, assignment) in roles.iter().enumerate() {
         let role_path = format!("{path}.roles[{j}]");
-        if roles.get(..j).is_some_and(|earlier| earlier.contains(assignment)) {
+        if roles
+            .get(..j)
+            .is_some_and(|earlier| earlier.contains(assignment))
+        {
             issues.push(
                 Issue::warning(
                     IssueCode::DuplicateRole,
                     role_path.clone(),
-                    format!("role `{}` assigned to `{principal}` twice", model.role_name(assignment.role)),
+                    format!(
+                        "role `{}` assigned to `{principal}` twice",
+                        model.role_name(assignment.role)
+                    ),
                 )
-                .with_help("remove the repeat; roles are additive, so a second copy adds nothing (ROLE-4)"),
+                .with_help(
+                    "remove the repeat; roles are additive, so a second copy adds nothing (ROLE-4)",
+                ),
             );
         }
         let Some(role) = model.roles.get(assignment.role.index()) else {
@@ -250,10 +259,17 @@ fn assignments(
 
 fn hierarchies(model: &Model, issues: &mut Vec<Issue>) {
     let manager_cycles = cycles(model.users.len(), |i| {
-        model.users.get(i).and_then(|u| u.manager).map(UserId::index)
+        model
+            .users
+            .get(i)
+            .and_then(|u| u.manager)
+            .map(UserId::index)
     });
     for cycle in manager_cycles {
-        let names: Vec<&str> = cycle.iter().map(|i| model.user_name(UserId::from_index(*i))).collect();
+        let names: Vec<&str> = cycle
+            .iter()
+            .map(|i| model.user_name(UserId::from_index(*i)))
+            .collect();
         let first = names.first().copied().unwrap_or("?");
         issues.push(
             Issue::error(
@@ -261,7 +277,9 @@ fn hierarchies(model: &Model, issues: &mut Vec<Issue>) {
                 format!("users.{}.manager", key(first)),
                 format!("cycle in managers `{} → {first}`", names.join(" → ")),
             )
-            .with_help("the manager hierarchy is a tree (HIER-1): someone at the top has no manager"),
+            .with_help(
+                "the manager hierarchy is a tree (HIER-1): someone at the top has no manager",
+            ),
         );
     }
     for position in &model.positions {
@@ -276,7 +294,11 @@ fn hierarchies(model: &Model, issues: &mut Vec<Issue>) {
         }
     }
     let position_cycles = cycles(model.positions.len(), |i| {
-        model.positions.get(i).and_then(|p| p.parent).map(PositionId::index)
+        model
+            .positions
+            .get(i)
+            .and_then(|p| p.parent)
+            .map(PositionId::index)
     });
     for cycle in position_cycles {
         let names: Vec<&str> = cycle

@@ -36,22 +36,35 @@ where
     suggest(wanted, candidates).map(|c| format!("did you mean `{c}`?"))
 }
 
-/// Levenshtein distance over chars.
+/// Edit distance over chars (optimal string alignment: insertions, deletions, substitutions
+/// and swaps of two neighbours each count one).
 fn levenshtein(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    let mut current = vec![0; b.len() + 1];
-    // INVARIANT: both rows hold `b.len() + 1` slots and `j < b.len()`, so the indexing is in
-    // bounds.
-    for (i, ca) in a.chars().enumerate() {
-        current[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let substitution = previous[j] + usize::from(ca != *cb);
-            current[j + 1] = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
-        }
-        std::mem::swap(&mut previous, &mut current);
+    let width = b.len() + 1;
+    let mut d = vec![0usize; (a.len() + 1) * width];
+    let at = |i: usize, j: usize| i * width + j;
+    // INVARIANT: `at(i, j)` is in bounds for `i <= a.len()` and `j <= b.len()`, the only
+    // indexes used below.
+    for i in 0..=a.len() {
+        d[at(i, 0)] = i;
     }
-    previous[b.len()]
+    for j in 0..=b.len() {
+        d[at(0, j)] = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (d[at(i - 1, j)] + 1)
+                .min(d[at(i, j - 1)] + 1)
+                .min(d[at(i - 1, j - 1)] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(d[at(i - 2, j - 2)] + 1);
+            }
+            d[at(i, j)] = best;
+        }
+    }
+    d[at(a.len(), b.len())]
 }
 
 #[cfg(test)]
@@ -71,5 +84,6 @@ mod tests {
         assert_eq!(levenshtein("kitten", "sitting"), 3);
         assert_eq!(levenshtein("", "abc"), 3);
         assert_eq!(levenshtein("same", "same"), 0);
+        assert_eq!(levenshtein("alcie", "alice"), 1);
     }
 }

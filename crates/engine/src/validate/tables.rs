@@ -136,7 +136,10 @@ fn relationships(model: &Model, issues: &mut Vec<Issue>) {
                         Issue::error(
                             IssueCode::Cascade,
                             format!("{path}.cascade.delete"),
-                            format!("`{}` is not a delete behaviour", cascade_token(cascade.delete)),
+                            format!(
+                                "`{}` is not a delete behaviour",
+                                cascade_token(cascade.delete)
+                            ),
                         )
                         .with_help("delete takes cascade, remove_link or restrict (CASC-1)"),
                     );
