@@ -2,7 +2,10 @@
 //!
 //! # Output
 //!
-//! With `--summary`, one JSON object:
+//! By default the `rampart-model` JSON document (`engine::format::save`) of the model with the
+//! generated records as its `data`: byte-stable, so the same arguments give the same file.
+//!
+//! With `--summary`, one JSON object instead:
 //!
 //! ```json
 //! {
@@ -19,7 +22,6 @@
 //! without an owning BU are left out).
 
 use std::collections::BTreeMap;
-use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::Context;
@@ -33,7 +35,7 @@ use crate::args::GenerateArgs;
 /// Generates, then prints or writes the result.
 pub fn run(args: &GenerateArgs) -> anyhow::Result<ExitCode> {
     let model = match &args.model {
-        Some(path) => load_model(path)?,
+        Some(path) => super::lint::load_input(path)?.model,
         None => generate::org(&OrgParams {
             seed: args.seed,
             business_units: args.bus,
@@ -44,38 +46,17 @@ pub fn run(args: &GenerateArgs) -> anyhow::Result<ExitCode> {
         }),
     };
     let data = generate::data(&model, &DataParams::new(args.seed, args.records));
-    // FIXME: print the whole model JSON (engine::format::save) once the format lands; until
-    // then the summary is the only output.
-    let text = serde_json::to_string_pretty(&summary(args.seed, &model, &data))?;
+    let text = if args.summary {
+        serde_json::to_string_pretty(&summary(args.seed, &model, &data))? + "\n"
+    } else {
+        engine::format::save(&model, Some(&data))
+    };
     match &args.out {
-        Some(path) => std::fs::write(path, text + "\n")
+        Some(path) => std::fs::write(path, text)
             .with_context(|| format!("cannot write {}", path.display()))?,
-        None => println!("{text}"),
+        None => print!("{text}"),
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// Loads a scenario YAML document (its `base` files resolved next to it).
-fn load_model(path: &Path) -> anyhow::Result<Model> {
-    let text =
-        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
-    let is_json = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
-    if is_json {
-        anyhow::bail!(
-            "{}: model JSON is not supported yet; pass a scenario YAML file",
-            path.display()
-        );
-    }
-    let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-    let resolve = |id: &str| {
-        let base = dir.join(format!("{id}.yaml"));
-        std::fs::read_to_string(&base).map_err(|e| format!("{}: {e}", base.display()))
-    };
-    let scenario = engine::scenario::load(&text, &resolve)
-        .with_context(|| format!("cannot load {}", path.display()))?;
-    Ok(scenario.model)
 }
 
 fn summary(seed: u64, model: &Model, data: &Dataset) -> Value {

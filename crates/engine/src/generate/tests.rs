@@ -404,3 +404,18 @@ fn generated_data_can_be_decided() {
     // Accounts are readable by all; much else is not: both answers occur.
     assert!(outcomes[0] > 50 && outcomes[1] > 50, "{outcomes:?}");
 }
+
+/// A generated org with data passes validation and survives a save/load round trip.
+#[test]
+fn generated_org_is_valid_and_round_trips() {
+    for params in [OrgParams::small(3), OrgParams::benchmark(4)] {
+        let model = org(&params);
+        let data = data(&model, &DataParams::new(3, 3_000));
+        let issues = crate::validate::validate(&model, Some(&data));
+        assert!(issues.is_empty(), "{:#?}", &issues[..issues.len().min(5)]);
+        let text = crate::format::save(&model, Some(&data));
+        let (loaded, loaded_data, issues) = crate::format::load(&text).unwrap();
+        assert!(issues.is_empty(), "{:#?}", &issues[..issues.len().min(5)]);
+        assert_eq!(crate::format::save(&loaded, loaded_data.as_ref()), text);
+    }
+}
