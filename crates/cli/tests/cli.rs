@@ -1,0 +1,429 @@
+//! Runs the real `rampart` binary for the model-format subcommands (`validate`, `fmt`,
+//! `schema`, `convert`): exit codes, output and JSON, each in its own temporary folder.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use serde_json::Value;
+
+/// A fresh temporary folder, removed when dropped.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(name: &str) -> TempDir {
+        static COUNTER: AtomicUsize = AtomicUsize::new(0);
+        let n = COUNTER.fetch_add(1, Ordering::SeqCst);
+        let dir =
+            std::env::temp_dir().join(format!("rampart-cli-{}-{n}-{name}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        TempDir(dir)
+    }
+
+    fn write(&self, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+        let path = self.0.join(name);
+        std::fs::write(&path, contents).unwrap();
+        path
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn rampart(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_rampart"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let output = rampart(args);
+    let code = output
+        .status
+        .code()
+        .expect("exited normally, not by a signal");
+    assert_ne!(
+        code,
+        101,
+        "rampart panicked: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    (
+        code,
+        String::from_utf8(output.stdout).unwrap(),
+        String::from_utf8(output.stderr).unwrap(),
+    )
+}
+
+fn path(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+const VALID: &str = r#"{"format": "rampart-model", "version": 1,
+  "business_units": {"Root": {}, "Sales": {"parent": "Root"}},
+  "teams": {"Root": {"type": "default", "bu": "Root"}, "Sales": {"type": "default", "bu": "Sales"}},
+  "tables": {"account": {"ownership": "user_or_team"}},
+  "roles": {"R_Sales": {"bu": "Root", "privileges": {"account": {"read": "bu"}}}},
+  "users": {"alice": {"bu": "Sales", "roles": ["R_Sales"]}}}"#;
+
+const SCENARIO: &str = "id: SC-T\ntitle: t\nbusiness_units: {Root: null, Sales: Root}\n\
+tables: {account: user_or_team}\nroles: {R: {privileges: {account: {read: bu}}}}\n\
+users: {alice: {bu: Sales, roles: [R]}}\n\
+records: {A1: {table: account, owner: alice}}\n\
+checks:\n  - {who: alice, op: read, target: A1, expect: allow}\n";
+
+// --- validate ------------------------------------------------------------------------------------
+
+#[test]
+fn validate_clean_model_exits_0() {
+    let dir = TempDir::new("clean");
+    let file = dir.write("org.json", VALID);
+    let (code, stdout, _) = run(&["validate", path(&file)]);
+    assert_eq!(code, 0, "{stdout}");
+    assert!(
+        stdout.ends_with(": valid, 0 errors, 0 warnings\n"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn validate_errors_exit_2_with_one_line_per_issue() {
+    let dir = TempDir::new("errors");
+    let file = dir.write(
+        "org.json",
+        VALID.replace(r#""bu": "Sales", "roles""#, r#""bu": "Sales2", "roles""#),
+    );
+    let (code, stdout, _) = run(&["validate", path(&file)]);
+    assert_eq!(code, 2, "{stdout}");
+    let first = stdout.lines().next().unwrap();
+    assert_eq!(
+        first,
+        "error[unknown-reference] users.alice.bu: unknown business unit `Sales2` (help: did you mean `Sales`?)"
+    );
+    assert!(
+        stdout.ends_with(": invalid, 1 error, 0 warnings\n"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn validate_warnings_only_exit_0() {
+    let dir = TempDir::new("warnings");
+    let file = dir.write(
+        "org.json",
+        VALID.replace(r#""roles": ["R_Sales"]"#, r#""roles": []"#),
+    );
+    let (code, stdout, _) = run(&["validate", path(&file)]);
+    assert_eq!(code, 0, "{stdout}");
+    assert!(
+        stdout.starts_with("warning[user-without-role] users.alice.roles: "),
+        "{stdout}"
+    );
+    assert!(
+        stdout.ends_with(": valid, 0 errors, 1 warning\n"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn validate_json_output() {
+    let dir = TempDir::new("json");
+    let file = dir.write(
+        "org.json",
+        VALID
+            .replace(
+                r#""read": "bu""#,
+                r#""read": "bu"}, "new_config": {"read": "bu""#,
+            )
+            .replace(
+                r#""tables": {"#,
+                r#""tables": {"new_config": {"ownership": "organization"}, "#,
+            ),
+    );
+    let (code, stdout, _) = run(&["validate", "--json", path(&file)]);
+    assert_eq!(code, 2);
+    let doc: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(doc["valid"], false);
+    assert_eq!(doc["errors"], 1);
+    assert_eq!(doc["warnings"], 0);
+    assert_eq!(
+        doc["issues"][0],
+        serde_json::json!({
+            "code": "depth-not-allowed", "severity": "error",
+            "path": "roles.R_Sales.privileges.new_config.read",
+            "message": "depth `bu` not allowed for organization-owned table `new_config`",
+            "help": "organization-owned tables take `none` or `org` only: the privilege is an on/off switch (ROLE-5)"
+        })
+    );
+    let clean = dir.write("clean.json", VALID);
+    let (code, stdout, _) = run(&["validate", "--json", path(&clean)]);
+    assert_eq!(code, 0);
+    let doc: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(
+        doc,
+        serde_json::json!({"valid": true, "errors": 0, "warnings": 0, "issues": []})
+    );
+}
+
+#[test]
+fn validate_not_json_exits_1_with_line_and_column() {
+    let dir = TempDir::new("notjson");
+    let file = dir.write("org.json", "{\"format\": \"rampart-model\",\n  oops }");
+    let (code, stdout, stderr) = run(&["validate", path(&file)]);
+    assert_eq!(code, 1);
+    assert!(stdout.is_empty());
+    assert_eq!(
+        stderr,
+        format!(
+            "rampart: {}: not JSON: key must be a string at line 2, column 3\n",
+            file.display()
+        )
+    );
+    let (code, stdout, _) = run(&["validate", "--json", path(&file)]);
+    assert_eq!(code, 1);
+    let doc: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(doc["valid"], false);
+    assert!(doc["error"].as_str().unwrap().contains("not JSON"));
+}
+
+#[test]
+fn validate_wrong_types_exit_1_naming_the_path() {
+    let dir = TempDir::new("shape");
+    let file = dir.write(
+        "org.json",
+        VALID.replace(r#""roles": ["R_Sales"]"#, r#""roles": 7"#),
+    );
+    let (code, _, stderr) = run(&["validate", path(&file)]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains(": users.alice.roles: invalid type: integer `7`, expected a sequence"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn validate_wrong_format_and_newer_version_exit_1() {
+    let dir = TempDir::new("version");
+    let file = dir.write("a.json", r#"{"format": "rampart-model", "version": 3}"#);
+    let (code, _, stderr) = run(&["validate", path(&file)]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains(
+        "this file is rampart-model version 3; this Rampart reads up to version 1: update Rampart"
+    ));
+    let file = dir.write("b.json", r#"{"hello": "world"}"#);
+    let (code, _, stderr) = run(&["validate", path(&file)]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("not a rampart-model document"), "{stderr}");
+}
+
+#[test]
+fn validate_huge_file_is_refused_without_reading_it() {
+    let dir = TempDir::new("huge");
+    let file = dir.0.join("huge.json");
+    let handle = std::fs::File::create(&file).unwrap();
+    handle.set_len(65 * 1024 * 1024).unwrap();
+    let (code, _, stderr) = run(&["validate", path(&file)]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("Rampart reads model files up to 64 MiB"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn validate_binary_and_missing_files_exit_1() {
+    let dir = TempDir::new("binary");
+    let file = dir.write("org.json", [0xff, 0xfe, 0x00, 0x7b]);
+    let (code, _, stderr) = run(&["validate", path(&file)]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("not UTF-8 text"), "{stderr}");
+    let missing = dir.0.join("missing.json");
+    let (code, _, stderr) = run(&["validate", path(&missing)]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("cannot read"), "{stderr}");
+    let (code, _, _) = run(&["validate", path(&dir.0)]);
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn validate_accepts_scenario_yaml() {
+    let dir = TempDir::new("yaml");
+    let file = dir.write("SC-T.yaml", SCENARIO);
+    let (code, stdout, _) = run(&["validate", path(&file)]);
+    assert_eq!(code, 0, "{stdout}");
+    let broken = dir.write("broken.yaml", SCENARIO.replace("roles: [R]", "roles: [R2]"));
+    let (code, stdout, _) = run(&["validate", path(&broken)]);
+    assert_eq!(code, 2, "{stdout}");
+    assert!(
+        stdout.contains("error[scenario] users.alice.roles[0]: unknown role `R2`"),
+        "{stdout}"
+    );
+    let not_yaml = dir.write("bad.yaml", "a: [unclosed");
+    let (code, _, _) = run(&["validate", path(&not_yaml)]);
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn validate_the_demo_orgs() {
+    for demo in ["department-store", "multinational-sales"] {
+        let file = concat!(env!("CARGO_MANIFEST_DIR"), "/../engine/src/demo/").to_string()
+            + demo
+            + ".yaml";
+        let (code, stdout, _) = run(&["validate", &file]);
+        assert_eq!(code, 0, "{demo}: {stdout}");
+    }
+}
+
+// --- fmt ---------------------------------------------------------------------------------------
+
+#[test]
+fn fmt_prints_canonical_form_and_is_idempotent() {
+    let dir = TempDir::new("fmt");
+    let file = dir.write("org.json", VALID);
+    let (code, canonical, _) = run(&["fmt", path(&file)]);
+    assert_eq!(code, 0);
+    assert!(canonical.starts_with("{\n  \"format\": \"rampart-model\",\n  \"version\": 1,\n"));
+    assert!(canonical.ends_with("}\n"));
+    let again = dir.write("again.json", &canonical);
+    let (code, twice, _) = run(&["fmt", path(&again)]);
+    assert_eq!(code, 0);
+    assert_eq!(twice, canonical);
+}
+
+#[test]
+fn fmt_check_exits_2_until_written() {
+    let dir = TempDir::new("check");
+    let file = dir.write("org.json", VALID);
+    let (code, stdout, stderr) = run(&["fmt", "--check", path(&file)]);
+    assert_eq!(code, 2);
+    assert!(stdout.is_empty());
+    assert!(stderr.contains("not in canonical form"), "{stderr}");
+    let (code, _, _) = run(&["fmt", "--write", path(&file)]);
+    assert_eq!(code, 0);
+    let (code, _, _) = run(&["fmt", "--check", path(&file)]);
+    assert_eq!(code, 0);
+    let written = std::fs::read_to_string(&file).unwrap();
+    assert!(written.contains("\"R_Sales\""));
+}
+
+#[test]
+fn fmt_refuses_repeated_ids_and_bad_input() {
+    let dir = TempDir::new("fmtbad");
+    let file = dir.write(
+        "org.json",
+        VALID.replace(
+            r#""users": {"alice": "#,
+            r#""users": {"alice": {"bu": "Root"}, "alice": "#,
+        ),
+    );
+    let (code, _, stderr) = run(&["fmt", path(&file)]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("ids defined more than once: users.alice"),
+        "{stderr}"
+    );
+    let yaml = dir.write("SC-T.yaml", SCENARIO);
+    let (code, _, stderr) = run(&["fmt", path(&yaml)]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("rampart convert"), "{stderr}");
+    let (code, _, _) = run(&["fmt", "--check", "--write", path(&file)]);
+    assert_eq!(
+        code, 2,
+        "clap refuses conflicting flags with its usage exit code"
+    );
+}
+
+#[test]
+fn fmt_upgrades_version_0() {
+    let dir = TempDir::new("v0");
+    let file = dir.write(
+        "old.json",
+        r#"{"format": "rampart-model", "version": 0, "business_units": {"Root": {}},
+            "tables": {"account": {"ownership": "user_or_team"}},
+            "roles": {"R": {"bu": "Root", "privileges": [{"table": "account", "verb": "read", "depth": "org"}]}}}"#,
+    );
+    let (code, stdout, _) = run(&["fmt", path(&file)]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("\"version\": 1,"));
+    assert!(
+        stdout.contains("\"account\": {\n          \"read\": \"org\"\n        }"),
+        "{stdout}"
+    );
+}
+
+// --- schema ------------------------------------------------------------------------------------
+
+#[test]
+fn schema_prints_the_checked_in_schema() {
+    let (code, stdout, _) = run(&["schema"]);
+    assert_eq!(code, 0);
+    let checked_in = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../schema/rampart-model-v1.schema.json"
+    ))
+    .unwrap();
+    assert_eq!(stdout, checked_in);
+    let schema: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(
+        schema["$schema"],
+        "https://json-schema.org/draft/2020-12/schema"
+    );
+}
+
+// --- convert -----------------------------------------------------------------------------------
+
+#[test]
+fn convert_a_demo_gives_a_valid_canonical_model() {
+    let dir = TempDir::new("demo");
+    let out = dir.0.join("demo.json");
+    let (code, stdout, _) = run(&["convert", "--demo", "department-store", "-o", path(&out)]);
+    assert_eq!(code, 0);
+    assert!(stdout.is_empty());
+    let (code, _, _) = run(&["validate", path(&out)]);
+    assert_eq!(code, 0);
+    let (code, _, _) = run(&["fmt", "--check", path(&out)]);
+    assert_eq!(code, 0);
+    let doc: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert!(!doc["pinned_checks"].as_array().unwrap().is_empty());
+    assert!(doc["data"]["records"].as_object().unwrap().len() > 10);
+}
+
+#[test]
+fn convert_a_scenario_resolving_its_base() {
+    let dir = TempDir::new("base");
+    dir.write("SC-T.yaml", SCENARIO);
+    let child = dir.write(
+        "SC-U.yaml",
+        "id: SC-U\ntitle: u\nbase: SC-T\nusers: {bob: {bu: Root, roles: [R]}}\n\
+         checks:\n  - {who: bob, op: read, target: A1, expect: deny}\n",
+    );
+    let (code, stdout, stderr) = run(&["convert", path(&child)]);
+    assert_eq!(code, 0, "{stderr}");
+    let doc: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(doc["format"], "rampart-model");
+    assert!(doc["users"]["alice"].is_object() && doc["users"]["bob"].is_object());
+    assert_eq!(
+        doc["pinned_checks"].as_array().unwrap().len(),
+        1,
+        "base checks are not inherited"
+    );
+    assert_eq!(doc["pinned_checks"][0]["who"], "bob");
+}
+
+#[test]
+fn convert_refuses_unknown_demo_and_missing_file() {
+    let (code, _, stderr) = run(&["convert", "--demo", "nope"]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("unknown demo `nope`"), "{stderr}");
+    let (code, _, _) = run(&["convert", "/definitely/not/here.yaml"]);
+    assert_eq!(code, 1);
+    let dir = TempDir::new("missingbase");
+    let orphan = dir.write("SC-V.yaml", "id: SC-V\nbase: SC-NONE\n");
+    let (code, _, stderr) = run(&["convert", path(&orphan)]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("base scenario `SC-NONE`"), "{stderr}");
+}
