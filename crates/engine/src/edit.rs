@@ -219,6 +219,15 @@ fn move_owned_records(data: &mut Dataset, owner: Principal, to: BuId) {
     }
 }
 
+/// Turning record ownership across BUs off puts every record back in its owner's BU (MBU-7).
+pub fn realign_owning_bus(model: &Model, data: &mut Dataset) {
+    for rec in &mut data.records {
+        if let Some(bu) = rec.owner.and_then(|o| model.principal_bu(o)) {
+            rec.owning_bu = Some(bu);
+        }
+    }
+}
+
 /// Sets a record's owning BU (MBU-4, MBU-6): children follow where Assign cascades fully.
 pub fn set_owning_bu(model: &Model, data: &mut Dataset, record: RecordId, bu: BuId) {
     let mut stack = vec![record];

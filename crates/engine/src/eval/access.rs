@@ -761,15 +761,13 @@ pub fn data_reach(
         }
     };
     for (rel, parent) in &rec.parents {
-        if let Some(cascade) = cascade_of(model, *rel) {
+        if let Some((owner_flows, shares_flow)) = link_flows(model, data, *rel, rec.owner, *parent)
+        {
+            // HIER-3: a manager reaches records shared *directly* with a report, not through a parent.
             push(
                 &mut frontier,
                 &mut n_frontier,
-                (
-                    *parent,
-                    cascade.reparent.cascades(),
-                    cascade.share.cascades(),
-                ),
+                (*parent, owner_flows, shares_flow && !hierarchy),
             );
         }
     }
@@ -801,9 +799,11 @@ pub fn data_reach(
             }
         }
         for (rel, parent) in &anc.parents {
-            if let Some(cascade) = cascade_of(model, *rel) {
-                let owner_next = owner_flows && cascade.reparent.cascades();
-                let share_next = shares_flow && cascade.share.cascades();
+            if let Some((owner_link, share_link)) =
+                link_flows(model, data, *rel, anc.owner, *parent)
+            {
+                let owner_next = owner_flows && owner_link;
+                let share_next = shares_flow && share_link;
                 if owner_next || share_next {
                     push(
                         &mut frontier,
@@ -815,6 +815,23 @@ pub fn data_reach(
         }
     }
     ControlFlow::Continue(())
+}
+
+/// Whether a parent's owner access (Reparent cascade) and shares (Share cascade) flow down one
+/// link from `parent` to a child owned by `child_owner` (CASC-1..CASC-3, User-Owned per child).
+pub fn link_flows(
+    model: &Model,
+    data: &Dataset,
+    rel: crate::model::RelationshipId,
+    child_owner: Option<Principal>,
+    parent: RecordId,
+) -> Option<(bool, bool)> {
+    let cascade = cascade_of(model, rel)?;
+    let parent_owner = data.record(parent).and_then(|p| p.owner);
+    Some((
+        cascade.reparent.reaches(child_owner, parent_owner),
+        cascade.share.reaches(child_owner, parent_owner),
+    ))
 }
 
 /// The cascade configuration of a 1:N relationship.

@@ -313,10 +313,12 @@ pub fn can_own(model: &Model, principal: Principal, table: TableId) -> Result<()
                         inheritance: Inheritance::Direct,
                         ..
                     } => true,
+                    // TEAM-6 [S20]: a team-only role lets members own only at Organization
+                    // depth, and not at all with record ownership across BUs.
                     GrantSource::Team {
                         inheritance: Inheritance::TeamOnly,
                         ..
-                    } => g.depth == Depth::Org,
+                    } => g.depth == Depth::Org && !model.settings.modernized_bu,
                 });
             if ok {
                 Ok(())
@@ -528,6 +530,18 @@ fn assign(
             return out;
         }
     }
+    if model.settings.assert_ownership_append_to_access
+        && !appends_to_principal(model, user, new_owner)
+    {
+        return deny(
+            format!(
+                "`AssertOwnershipAppendToAccess` is on and `{}` lacks Append To on `{}`",
+                model.user_name(user),
+                model.principal_name(new_owner)
+            ),
+            &["APP-2", "MBU-4"],
+        );
+    }
     if model.settings.modernized_bu && model.settings.always_move_record_to_owner_bu {
         let new_bu = model.principal_bu(new_owner);
         if new_bu.is_some() && new_bu != rec.owning_bu && !bu_append_to(model, user) {
@@ -547,6 +561,32 @@ fn assign(
         ),
         &["SHARE-7", "APP-2"],
     )
+}
+
+/// Append To on the new owner's own record (`systemuser` or `team`), as
+/// `AssertOwnershipAppendToAccess` requires (APP-2, MBU-4).
+fn appends_to_principal(model: &Model, user: UserId, principal: Principal) -> bool {
+    if grants::system_administrator(model, user).is_some() {
+        return true;
+    }
+    let table_name = match principal {
+        Principal::User(_) => "systemuser",
+        Principal::Team(_) => "team",
+        Principal::Organization => return false,
+    };
+    let Some(table) = model.tables.iter().position(|t| t.name == table_name) else {
+        return false;
+    };
+    let Some(target_bu) = model.principal_bu(principal) else {
+        return false;
+    };
+    let set = model.priv_set(TableId::from_index(table));
+    grants::grants(model, user, set, Verb::AppendTo)
+        .iter()
+        .any(|g| match g.depth {
+            Depth::User => principal == Principal::User(user),
+            _ => g.depth == Depth::Org || grants::depth_covers(model, g, target_bu),
+        })
 }
 
 /// Append To on the Business Unit table at Business Unit depth or above (MBU-4).
@@ -914,6 +954,22 @@ fn assign_role(model: &Model, user: UserId, assignment: RoleAssignment, to: Prin
     }
     // ROLE-10 / MBU-9: no elevation beyond the assigner's own privileges.
     if grants::system_administrator(model, user).is_none() {
+        // ROLE-10: the assigner needs Read and Assign on Security Role (when the model has it).
+        if let Some(role_table) = model.tables.iter().position(|t| t.name == "role") {
+            let set = model.priv_set(TableId::from_index(role_table));
+            for verb in [Verb::Read, Verb::Assign] {
+                if grants::grants(model, user, set, verb).is_empty() {
+                    return deny(
+                        format!(
+                            "`{}` holds no {} privilege on Security Role",
+                            model.user_name(user),
+                            verb.label()
+                        ),
+                        &["ROLE-10", "EVAL-2"],
+                    );
+                }
+            }
+        }
         if role.is_system_administrator() {
             return deny(
                 "only a System Administrator can assign System Administrator".into(),
@@ -927,12 +983,19 @@ fn assign_role(model: &Model, user: UserId, assignment: RoleAssignment, to: Prin
                 if needed == Depth::None {
                     continue;
                 }
+                // "at the privilege depth-level and business unit": the assigner's grant
+                // must reach as far as the role would, measured in the BU of the copy.
                 let held = sources.iter().any(|(a, ctx, _)| {
-                    model
+                    let depth = model
                         .roles
                         .get(a.role.index())
-                        .is_some_and(|r| r.depth(*set, verb) >= needed)
-                        && (!model.settings.modernized_bu || *ctx == copy_bu)
+                        .map_or(Depth::None, |r| r.depth(*set, verb));
+                    depth >= needed
+                        && match depth {
+                            Depth::Org => true,
+                            Depth::Pcbu => model.bu_in_subtree(copy_bu, *ctx),
+                            _ => *ctx == copy_bu,
+                        }
                 });
                 if !held {
                     return deny(

@@ -108,7 +108,13 @@ pub fn inventory(model: &Model, data: Option<&Dataset>) -> String {
         let mut roles: Vec<&Role> = model
             .roles
             .iter()
-            .filter(|r| !r.is_system_administrator() && r.depth(set, Verb::Read) != Depth::None)
+            .enumerate()
+            .filter(|(i, r)| {
+                !r.is_system_administrator()
+                    && r.depth(set, Verb::Read) != Depth::None
+                    && crate::lint::role_in_play(model, RoleId::from_index(*i))
+            })
+            .map(|(_, r)| r)
             .collect();
         roles.sort_by(|a, b| a.name.cmp(&b.name));
         readers.extend(
@@ -198,12 +204,7 @@ pub fn roles(model: &Model) -> String {
         .iter()
         .enumerate()
         .map(|(i, r)| (RoleId::from_index(i), r))
-        .filter(|(id, r)| {
-            r.predefined.is_none()
-                || !r.privileges.is_empty()
-                || !r.misc.is_empty()
-                || !crate::lint::holders(model, *id).is_empty()
-        })
+        .filter(|(id, _)| crate::lint::role_in_play(model, *id))
         .collect();
     roles.sort_by(|a, b| a.1.name.cmp(&b.1.name));
     for (_, role) in roles {

@@ -25,7 +25,7 @@ fn check(ctx: &Ctx<'_>) -> Vec<Finding> {
     let model = ctx.model;
     let mut out = Vec::new();
     for (r, role) in model.roles.iter().enumerate() {
-        if role.is_system_administrator() {
+        if role.is_system_administrator() || !super::role_in_play(model, RoleId::from_index(r)) {
             continue;
         }
         for (t, table) in model.tables.iter().enumerate() {

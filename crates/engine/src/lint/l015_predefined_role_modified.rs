@@ -30,7 +30,16 @@ fn check(ctx: &Ctx<'_>) -> Vec<Finding> {
             continue;
         }
         let mut changes: Vec<String> = Vec::new();
-        let n_privileges = role.privileges.values().filter(|d| !d.is_empty()).count();
+        let shipped = crate::model::predefined::predefined_privileges(model, &role.name);
+        let n_privileges = role
+            .privileges
+            .iter()
+            .filter(|(set, d)| !d.is_empty() && shipped.get(set) != Some(d))
+            .count()
+            + shipped
+                .keys()
+                .filter(|set| !role.privileges.contains_key(set))
+                .count();
         if n_privileges > 0 {
             changes.push(plural(
                 n_privileges,

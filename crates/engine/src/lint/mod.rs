@@ -315,6 +315,18 @@ impl Lint {
     }
 }
 
+/// Whether a role matters for review: every custom role, and a predefined role only when
+/// someone holds it or it differs from what the platform ships (§12).
+pub fn role_in_play(model: &Model, role: RoleId) -> bool {
+    let Some(r) = model.roles.get(role.index()) else {
+        return false;
+    };
+    r.predefined.is_none()
+        || !holders(model, role).is_empty()
+        || r.privileges != crate::model::predefined::predefined_privileges(model, &r.name)
+        || !r.misc.is_empty()
+}
+
 /// Users holding `role`, directly or through a role-holding team they belong to (ROLE-4, TEAM-2).
 pub(crate) fn holders(model: &Model, role: RoleId) -> Vec<UserId> {
     (0..model.users.len())

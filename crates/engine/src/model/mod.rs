@@ -4,6 +4,7 @@
 //! turning the exchange formats' string ids into typed ids; evaluation never looks at them.
 
 mod ids;
+pub mod predefined;
 mod privileges;
 mod settings;
 
@@ -271,6 +272,16 @@ impl Cascade {
     /// Whether the action reaches child records at all.
     pub fn cascades(self) -> bool {
         matches!(self, Cascade::All | Cascade::Active | Cascade::UserOwned)
+    }
+
+    /// Whether the action reaches one child: Cascade User-Owned acts only on children owned by
+    /// the parent's owner (CASC-1, CASC-4); Active is taken as All (record state is not modelled).
+    pub fn reaches(self, child_owner: Option<Principal>, parent_owner: Option<Principal>) -> bool {
+        match self {
+            Cascade::All | Cascade::Active => true,
+            Cascade::UserOwned => child_owner.is_some() && child_owner == parent_owner,
+            _ => false,
+        }
     }
 }
 

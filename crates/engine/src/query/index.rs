@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use crate::data::Dataset;
-use crate::eval::access::cascade_of;
+use crate::eval::access::link_flows;
 use crate::model::{BuId, Model, Principal, RecordId, TableId};
 
 /// A child record and which kinds of access flow to it from its parent (CASC-2, CASC-3).
@@ -68,19 +68,18 @@ impl DataIndex {
                 }
             }
             for (rel, parent) in &rec.parents {
-                if let Some(cascade) = cascade_of(model, *rel) {
-                    let (owner_flows, shares_flow) =
-                        (cascade.reparent.cascades(), cascade.share.cascades());
-                    if owner_flows || shares_flow {
-                        child_pairs.push((
-                            *parent,
-                            Child {
-                                record: id,
-                                owner_flows,
-                                shares_flow,
-                            },
-                        ));
-                    }
+                if let Some((owner_flows, shares_flow)) =
+                    link_flows(model, data, *rel, rec.owner, *parent)
+                    && (owner_flows || shares_flow)
+                {
+                    child_pairs.push((
+                        *parent,
+                        Child {
+                            record: id,
+                            owner_flows,
+                            shares_flow,
+                        },
+                    ));
                 }
             }
         }

@@ -30,20 +30,7 @@ impl Problems {
     }
 }
 
-/// The predefined roles of §12 and whether each can be assigned.
-pub const PREDEFINED_ROLES: &[(&str, bool)] = &[
-    ("SystemAdministrator", true),
-    ("SystemCustomizer", true),
-    ("BasicUser", true),
-    ("AppOpener", true),
-    ("EnvironmentMaker", true),
-    ("Delegate", true),
-    ("ServiceReader", false),
-    ("ServiceWriter", false),
-    ("ServiceDeleted", false),
-    ("SupportUser", false),
-    ("OfficeCollaborator", true),
-];
+pub use crate::model::predefined::PREDEFINED_ROLES;
 
 /// Id of the implicit System Administrator user of the scenario format.
 pub const ADMIN_USER: &str = "admin";
@@ -76,6 +63,23 @@ pub fn build(doc: &Value) -> Result<(Model, Dataset, Vec<YamlIssue>), Vec<YamlIs
     build_templates_and_profiles(&mut model, doc, &mut p);
     build_relationships(&mut model, doc, &mut p);
     let data = build_data(&mut model, doc, &mut p);
+    // Predefined roles get their §12 privileges over the tables now known; what the document
+    // declares for them comes on top (and shows up as an edit, L015).
+    for i in 0..model.roles.len() {
+        if model.roles[i].predefined.is_some() {
+            let shipped =
+                crate::model::predefined::predefined_privileges(&model, &model.roles[i].name);
+            let role = &mut model.roles[i];
+            for (set, depths) in shipped {
+                let merged = role.privileges.entry(set).or_default();
+                for verb in Verb::ALL {
+                    if merged.get(verb) < depths.get(verb) {
+                        merged.set(verb, depths.get(verb));
+                    }
+                }
+            }
+        }
+    }
     if p.errors.is_empty() {
         Ok((model, data, p.warnings))
     } else {

@@ -138,8 +138,11 @@ fn state_for(scenario: &Scenario, check: &Value) -> (Model, Dataset) {
     let mut model = scenario.model.clone();
     let mut data = scenario.data.clone();
     if let Some(variant) = field(check, "variant") {
+        let was_modernized = model.settings.modernized_bu;
         apply_settings(&mut model.settings, variant, &mut IgnoreSettings);
-        // Variants that switch modernized BUs also switch its dependent default (FORMAT.md).
+        if was_modernized && !model.settings.modernized_bu {
+            edit::realign_owning_bus(&model, &mut data); // MBU-7
+        }
     }
     if let Some(after) = text(check, "after").and_then(|a| a.parse::<f64>().ok()) {
         let mut events: Vec<(f64, &Value)> = scenario
@@ -387,7 +390,11 @@ pub fn apply_event(model: &mut Model, data: &mut Dataset, event: &Value) {
             let Some(to) = text(event, "to").and_then(|b| names.bus.get(&b).copied()) else {
                 return;
             };
-            let move_records = flag(event, "move_records").unwrap_or(true);
+            // BU-8: without an explicit choice, owned records follow the owner, except under
+            // modernized BUs with `AlwaysMoveRecordToOwnerBusinessUnit` off.
+            let default_move =
+                !model.settings.modernized_bu || model.settings.always_move_record_to_owner_bu;
+            let move_records = flag(event, "move_records").unwrap_or(default_move);
             if let Some(u) = text(event, "user").and_then(|u| names.users.get(&u).copied()) {
                 edit::change_user_bu(model, data, u, to, move_records);
             } else if let Some(t) = text(event, "team").and_then(|t| names.teams.get(&t).copied()) {
@@ -587,7 +594,15 @@ fn explanation_op(
             let target = record(data, v, "target")?;
             let users: Vec<String> = (0..model.users.len())
                 .map(UserId::from_index)
-                .filter(|u| eval::can(model, data, *u, Verb::Read, target))
+                .filter(|u| {
+                    // CHK-1 / HIER-11: Who has access does not list hierarchy managers.
+                    let access =
+                        eval::record_access(model, data, *u, Verb::Read, target, Collect::All);
+                    access
+                        .paths
+                        .iter()
+                        .any(|p| !matches!(p, AccessPath::Hierarchy { .. }))
+                })
                 .map(|u| model.user_name(u).to_string())
                 .collect();
             Ok(Some(format!("who has access: {}", users.join(", "))))
