@@ -6,7 +6,9 @@ mod run;
 pub mod yaml;
 
 pub use build::{ADMIN_USER, PREDEFINED_ROLES};
-pub use run::{CheckReport, CheckStatus, Report, ScenarioReport, run_scenario};
+pub use run::{
+    CheckReport, CheckStatus, Report, ScenarioReport, run_checks, run_one_check, run_scenario,
+};
 pub use yaml::YamlIssue;
 
 use serde_yaml_ng::Value;
@@ -53,6 +55,20 @@ pub struct Scenario {
     pub checks: Vec<Value>,
     /// Non-fatal problems found while loading.
     pub warnings: Vec<YamlIssue>,
+}
+
+/// Runs checks kept as JSON (a workspace's pinned checks, `format::v1` `pinned_checks`) in the
+/// scenario check format.
+pub fn run_json_checks(
+    model: &Model,
+    data: &Dataset,
+    checks: &[serde_json::Value],
+) -> Vec<CheckReport> {
+    let checks: Vec<Value> = checks
+        .iter()
+        .map(|c| serde_yaml_ng::to_value(c).unwrap_or(Value::Null))
+        .collect();
+    run_checks(model, data, &[], &checks)
 }
 
 /// Parses a scenario document. `resolve_base` returns the text of a base scenario by id.

@@ -85,12 +85,12 @@ impl Report {
 
 /// Runs every check of a loaded scenario.
 pub fn run_scenario(scenario: &Scenario) -> ScenarioReport {
-    let checks = scenario
-        .checks
-        .iter()
-        .enumerate()
-        .map(|(i, c)| run_check(scenario, i, c))
-        .collect();
+    let checks = run_checks(
+        &scenario.model,
+        &scenario.data,
+        &scenario.events,
+        &scenario.checks,
+    );
     ScenarioReport {
         id: scenario.id.clone(),
         title: scenario.title.clone(),
@@ -99,7 +99,53 @@ pub fn run_scenario(scenario: &Scenario) -> ScenarioReport {
     }
 }
 
-fn run_check(scenario: &Scenario, index: usize, check: &Value) -> CheckReport {
+/// Runs checks in the scenario format against a model and dataset, with the events they may
+/// refer to through `after` (pinned checks of a workspace go through here too).
+pub fn run_checks(
+    model: &Model,
+    data: &Dataset,
+    events: &[Value],
+    checks: &[Value],
+) -> Vec<CheckReport> {
+    let world = World {
+        model,
+        data,
+        events,
+    };
+    checks
+        .iter()
+        .enumerate()
+        .map(|(i, c)| run_check(&world, i, c))
+        .collect()
+}
+
+/// Runs one check (see [`run_checks`]).
+pub fn run_one_check(
+    model: &Model,
+    data: &Dataset,
+    events: &[Value],
+    index: usize,
+    check: &Value,
+) -> CheckReport {
+    run_check(
+        &World {
+            model,
+            data,
+            events,
+        },
+        index,
+        check,
+    )
+}
+
+/// What checks are asked against.
+struct World<'a> {
+    model: &'a Model,
+    data: &'a Dataset,
+    events: &'a [Value],
+}
+
+fn run_check(scenario: &World<'_>, index: usize, check: &Value) -> CheckReport {
     let scored = flag(check, "scored") != Some(false);
     let expected = text(check, "expect").unwrap_or_default();
     let (actual, explanation, rules) = match answer(scenario, check) {
@@ -134,7 +180,10 @@ fn run_check(scenario: &Scenario, index: usize, check: &Value) -> CheckReport {
 }
 
 /// The state a check is asked in: settings variant applied, events replayed up to `after`.
-fn state_for(scenario: &Scenario, check: &Value) -> (Model, Dataset) {
+fn state_for<'a>(scenario: &World<'a>, check: &Value) -> Cow<'a, Model, Dataset> {
+    if field(check, "variant").is_none() && field(check, "after").is_none() {
+        return Cow::Borrowed(scenario.model, scenario.data);
+    }
     let mut model = scenario.model.clone();
     let mut data = scenario.data.clone();
     if let Some(variant) = field(check, "variant") {
@@ -161,14 +210,30 @@ fn state_for(scenario: &Scenario, check: &Value) -> (Model, Dataset) {
             apply_event(&mut model, &mut data, event);
         }
     }
-    (model, data)
+    Cow::Owned(model, data)
 }
 
-fn answer(scenario: &Scenario, check: &Value) -> Result<(String, String, Vec<String>), String> {
+/// The state of a check: borrowed when it has no variant and no `after`.
+enum Cow<'a, M, D> {
+    Borrowed(&'a M, &'a D),
+    Owned(M, D),
+}
+
+impl<M, D> Cow<'_, M, D> {
+    fn get(&self) -> (&M, &D) {
+        match self {
+            Cow::Borrowed(m, d) => (m, d),
+            Cow::Owned(m, d) => (m, d),
+        }
+    }
+}
+
+fn answer(scenario: &World<'_>, check: &Value) -> Result<(String, String, Vec<String>), String> {
     if field(check, "assert").is_some() {
         return Err("assertions about state are not evaluated".into());
     }
-    let (model, data) = state_for(scenario, check);
+    let state = state_for(scenario, check);
+    let (model, data) = state.get();
     let names = model.name_index();
     let who_name = text(check, "who").unwrap_or_else(|| ADMIN_USER.to_string());
     let who = *names
