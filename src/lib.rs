@@ -3,6 +3,7 @@
 //! - `sections`: the product's navigation, one entry per view, each with its URL.
 //! - `components`: the shell's header, navigation and footer.
 //! - `pages`: one component per route; they compose, they do not decide access.
+//! - `state`: the open workspace and its undo history, in context (`use_app`).
 //! - `storage`: the only code that touches IndexedDB.
 //! - `offline`: registers the service worker (`public/sw.js`) that keeps the shell available offline.
 
@@ -10,6 +11,7 @@ pub mod components;
 pub mod offline;
 pub mod pages;
 pub mod sections;
+pub mod state;
 pub mod storage;
 
 use leptos::prelude::*;
@@ -20,19 +22,27 @@ use components::{AppFooter, AppHeader, SideNav};
 use pages::{NotFound, PlannedSection};
 use sections::Section;
 
-/// The title of the model the shell shows until models can be opened: the default demo org.
-pub const ACTIVE_MODEL_TITLE: &str = match engine::demo::DEMO_ORGS.first() {
-    Some(org) => org.title,
-    None => "No model open",
-};
-
-/// The whole app: header, navigation, the routed view and the footer.
+/// The whole app: header, navigation, the routed view and the footer. It opens with the
+/// default demo organisation, so a workshop is one click (none, in fact) away.
 #[component]
 pub fn App() -> impl IntoView {
+    let app = state::AppState::provide();
+    if let Some(demo) = engine::demo::DEMO_ORGS.first() {
+        match state::Workspace::from_demo(demo) {
+            Ok(workspace) => app.open(workspace),
+            Err(error) => app.error(error),
+        }
+    }
+    let model_title = Signal::derive(move || {
+        app.workspace.with(|w| {
+            w.as_ref()
+                .map_or_else(|| "No model open".to_string(), |w| w.name.clone())
+        })
+    });
     view! {
         <Router>
             <div class="rp-shell">
-                <AppHeader model_title=ACTIVE_MODEL_TITLE />
+                <AppHeader model_title />
                 <SideNav />
                 <main class="rp-shell__main" id="main">
                     <Routes fallback=NotFound>

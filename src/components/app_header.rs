@@ -6,7 +6,8 @@ use leptos::prelude::*;
 #[component]
 pub fn AppHeader(
     /// Name of the model being worked on.
-    model_title: &'static str,
+    #[prop(into)]
+    model_title: Signal<String>,
 ) -> impl IntoView {
     view! {
         <header class="rp-header">

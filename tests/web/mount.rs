@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 use leptos::task::tick;
-use rampart_app::{ACTIVE_MODEL_TITLE, App};
+use rampart_app::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::wasm_bindgen_test;
 use web_sys::HtmlElement;
@@ -23,7 +23,10 @@ async fn shell_shows_model_title_navigation_and_versions() {
             .text_content()
             .unwrap_or_default()
     };
-    assert_eq!(text_of("[data-testid=model-title]"), ACTIVE_MODEL_TITLE);
+    assert_eq!(
+        text_of("[data-testid=model-title]"),
+        engine::demo::DEMO_ORGS[0].title
+    );
     assert_eq!(
         text_of("[data-testid=format-version]"),
         "format rampart-model v1"

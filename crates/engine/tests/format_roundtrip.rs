@@ -668,6 +668,7 @@ fn demo_orgs_round_trip_byte_identical_and_clean() {
         assert!(issues.is_empty(), "{}: {issues:#?}", demo.id);
         let mut again = format::to_wire(&model, data.as_ref());
         again.pinned_checks = doc.pinned_checks.clone();
+        again.events = doc.events.clone();
         assert_eq!(format::to_string(&again), text, "{}: load → save", demo.id);
         let (model2, data2, _) = format::load(&format::to_string(&again)).expect("reloads");
         assert_eq!(model2, model);

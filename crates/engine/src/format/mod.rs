@@ -348,6 +348,7 @@ pub fn schema_json() -> String {
 pub fn from_scenario(scenario: &Scenario) -> v1::Document {
     let mut doc = to_wire(&scenario.model, Some(&scenario.data));
     doc.pinned_checks = scenario.checks.iter().map(yaml_to_json).collect();
+    doc.events = scenario.events.iter().map(yaml_to_json).collect();
     doc
 }
 

@@ -63,6 +63,7 @@
 //! | `display_names` | optional | any id → display text. This is where tables, BUs, users … get their display names; evaluation never reads them |
 //! | `data` | optional, absent = no sample data | [`Data`]: records, shares and column shares |
 //! | `lint_suppressions` | optional | advisor finding id → the reason it is accepted |
+//! | `events` | optional | state changes (scenario format `events`) that pinned checks with `after` replay |
 //! | `pinned_checks` | optional | checks kept with the model, each in the check shape of the scenario format (`shared/scenarios/FORMAT.md`, `checks`), stored as free JSON |
 //!
 //! Every envelope field but `data` is always written.
@@ -145,6 +146,10 @@ pub struct Document {
     /// Checks kept with the model, in the scenario format's check shape.
     #[serde(default)]
     pub pinned_checks: Vec<serde_json::Value>,
+    /// State changes pinned checks may refer to with `after`, in the scenario format's event
+    /// shape (`{step, op, …}`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub events: Vec<serde_json::Value>,
 }
 
 impl Document {
@@ -168,6 +173,7 @@ impl Document {
             data: None,
             lint_suppressions: BTreeMap::new(),
             pinned_checks: Vec::new(),
+            events: Vec::new(),
         }
     }
 }

@@ -19,7 +19,7 @@ pub struct Child {
 
 /// Records grouped by table and owning BU, by owner, by share recipient, and parent → children
 /// through relationships that cascade access (CASC-2, CASC-3). Rebuild it when the data changes.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub struct DataIndex {
     by_table: Vec<Vec<RecordId>>,
     by_table_bu: Vec<Vec<(BuId, Vec<RecordId>)>>,
@@ -32,7 +32,7 @@ pub struct DataIndex {
     child_start: Vec<u32>,
     children: Vec<Child>,
     /// Working memory of candidate walks, kept between queries (see `Scratch`).
-    pub(super) scratch: std::cell::RefCell<super::Scratch>,
+    pub(super) scratch: std::sync::Mutex<super::Scratch>,
 }
 
 impl DataIndex {

@@ -73,7 +73,10 @@ fn candidates(
     facts: &UserFacts,
     with_owned: bool,
 ) -> Vec<Vec<Candidate>> {
-    let mut scratch = index.scratch.borrow_mut();
+    let mut scratch = index
+        .scratch
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     scratch.reset(index.n_records());
     let mut stack: Vec<RecordId> = Vec::new();
     let mut origins: Vec<(Principal, u32)> = user_principals(model, facts, false)

@@ -62,13 +62,13 @@ pub struct Scenario {
 pub fn run_json_checks(
     model: &Model,
     data: &Dataset,
+    events: &[serde_json::Value],
     checks: &[serde_json::Value],
 ) -> Vec<CheckReport> {
-    let checks: Vec<Value> = checks
-        .iter()
-        .map(|c| serde_yaml_ng::to_value(c).unwrap_or(Value::Null))
-        .collect();
-    run_checks(model, data, &[], &checks)
+    let to_yaml = |v: &serde_json::Value| serde_yaml_ng::to_value(v).unwrap_or(Value::Null);
+    let events: Vec<Value> = events.iter().map(to_yaml).collect();
+    let checks: Vec<Value> = checks.iter().map(to_yaml).collect();
+    run_checks(model, data, &events, &checks)
 }
 
 /// Parses a scenario document. `resolve_base` returns the text of a base scenario by id.

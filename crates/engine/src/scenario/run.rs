@@ -241,14 +241,14 @@ fn answer(scenario: &World<'_>, check: &Value) -> Result<(String, String, Vec<St
         .get(&who_name)
         .ok_or_else(|| format!("unknown user `{who_name}`"))?;
     let op_name = text(check, "op").ok_or("the check has no `op`")?;
-    if let Some(text) = explanation_op(&model, &data, &names, who, &op_name, check)? {
+    if let Some(text) = explanation_op(model, data, &names, who, &op_name, check)? {
         return Ok(("explanation".into(), text, vec!["CHK-4".into()]));
     }
-    let op = match parse_op(&data, &names, who, check) {
+    let op = match parse_op(data, &names, who, check) {
         Ok(op) => op,
         Err(message) => return Ok(("error".into(), message, Vec::new())),
     };
-    let verdict = eval::decide(&model, &data, who, &op);
+    let verdict = eval::decide(model, data, who, &op);
     let mut explanation = verdict.summary.clone();
     if !verdict.fixes.is_empty() {
         explanation.push_str(&format!(" (fix: {})", verdict.fixes.join("; or ")));
