@@ -264,10 +264,32 @@ pub struct UserFacts {
 impl UserFacts {
     /// Gathers the facts of one user.
     pub fn new(model: &Model, user: UserId) -> UserFacts {
-        let reports: Vec<(UserId, u32, Vec<TeamId>)> = hierarchy::reports(model, user)
-            .into_iter()
-            .map(|(report, level)| (report, level, model.teams_of(report)))
-            .collect();
+        UserFacts::gather(model, None, user)
+    }
+
+    /// Gathers the facts of one user with a precomputed [`crate::model::Directory`].
+    pub fn with_directory(
+        model: &Model,
+        directory: &crate::model::Directory,
+        user: UserId,
+    ) -> UserFacts {
+        UserFacts::gather(model, Some(directory), user)
+    }
+
+    fn gather(
+        model: &Model,
+        directory: Option<&crate::model::Directory>,
+        user: UserId,
+    ) -> UserFacts {
+        let teams_of = |u: UserId| match directory {
+            Some(d) => d.teams_of.get(u.index()).cloned().unwrap_or_default(),
+            None => model.teams_of(u),
+        };
+        let reports: Vec<(UserId, u32, Vec<TeamId>)> =
+            hierarchy::reports_with(model, directory, user)
+                .into_iter()
+                .map(|(report, level)| (report, level, teams_of(report)))
+                .collect();
         let mut principals: Vec<HierarchyPrincipal> = Vec::new();
         for (report, level, teams) in &reports {
             let rights = hierarchy::rights_at(model, *level);
@@ -289,12 +311,15 @@ impl UserFacts {
         }
         principals.sort_unstable();
         let hierarchy = principals.into();
+        let teams = teams_of(user);
+        let sources = grants::role_sources_with(model, user, &teams);
+        let sysadmin = grants::system_administrator_in(model, &sources);
         UserFacts {
             hierarchy,
             user,
-            teams: model.teams_of(user),
-            sources: grants::role_sources(model, user),
-            sysadmin: grants::system_administrator(model, user),
+            teams,
+            sources,
+            sysadmin,
             reports,
         }
     }
@@ -429,18 +454,18 @@ impl<'m> Subject<'m> {
 
     /// Principals whose records count as the user's own for this verb, without looking at the
     /// record's BU: owner principals, and hierarchy principals whose rights include the verb on
-    /// `table`. `None` when ownership depends on the record's BU (A-6 alternative).
-    pub fn owning_principals(&self, table: crate::model::TableId) -> Option<Vec<Principal>> {
-        if self.model.settings.modernized_bu && !self.model.settings.recompute_ownership() {
-            return None;
-        }
-        let mut out: Vec<Principal> = self.owners.iter().map(|(p, _)| *p).collect();
-        if self
-            .hierarchy_tables
-            .get(table.index())
-            .copied()
-            .unwrap_or(false)
-        {
+    /// `table`.
+    pub fn owning_principals(&self, table: crate::model::TableId) -> Vec<Principal> {
+        // A-6 alternative: the user's own ownership then depends on the record's BU, so only
+        // the hierarchy's (which never does) is returned.
+        let strict_bu =
+            self.model.settings.modernized_bu && !self.model.settings.recompute_ownership();
+        let mut out: Vec<Principal> = if strict_bu {
+            Vec::new()
+        } else {
+            self.owners.iter().map(|(p, _)| *p).collect()
+        };
+        if self.hierarchy_covers(table) {
             out.extend(
                 self.hierarchy
                     .iter()
@@ -450,7 +475,7 @@ impl<'m> Subject<'m> {
         }
         out.sort();
         out.dedup();
-        Some(out)
+        out
     }
 
     /// Principals whose shares (direct or on ancestors) may reach records for this subject.

@@ -63,6 +63,15 @@ pub fn context_bu(model: &Model, assignment: &RoleAssignment, principal_bu: BuId
 /// Role assignments reaching a user with their source: direct roles, then the roles of every
 /// role-holding team (ROLE-4, TEAM-2, TEAM-3, TEAM-11).
 pub fn role_sources(model: &Model, user: UserId) -> Vec<(RoleAssignment, BuId, GrantSource)> {
+    role_sources_with(model, user, &model.teams_of(user))
+}
+
+/// [`role_sources`] for a user whose teams are already known.
+pub fn role_sources_with(
+    model: &Model,
+    user: UserId,
+    teams: &[TeamId],
+) -> Vec<(RoleAssignment, BuId, GrantSource)> {
     let Some(u) = model.users.get(user.index()) else {
         return Vec::new();
     };
@@ -71,7 +80,7 @@ pub fn role_sources(model: &Model, user: UserId) -> Vec<(RoleAssignment, BuId, G
         .iter()
         .map(|a| (*a, context_bu(model, a, u.bu), GrantSource::Direct))
         .collect();
-    for team_id in model.teams_of(user) {
+    for &team_id in teams {
         let Some(team) = model.teams.get(team_id.index()) else {
             continue;
         };
@@ -99,15 +108,21 @@ pub fn role_sources(model: &Model, user: UserId) -> Vec<(RoleAssignment, BuId, G
 /// The System Administrator assignment of a user, if any: `Some(None)` directly,
 /// `Some(Some(team))` through a team (EVAL-8).
 pub fn system_administrator(model: &Model, user: UserId) -> Option<Option<TeamId>> {
-    role_sources(model, user)
-        .into_iter()
-        .find_map(|(a, _, source)| {
-            let role = model.roles.get(a.role.index())?;
-            (role.predefined == Some(Predefined::SystemAdministrator)).then_some(match source {
-                GrantSource::Direct => None,
-                GrantSource::Team { team, .. } => Some(team),
-            })
+    system_administrator_in(model, &role_sources(model, user))
+}
+
+/// [`system_administrator`] among already gathered role sources.
+pub fn system_administrator_in(
+    model: &Model,
+    sources: &[(RoleAssignment, BuId, GrantSource)],
+) -> Option<Option<TeamId>> {
+    sources.iter().copied().find_map(|(a, _, source)| {
+        let role = model.roles.get(a.role.index())?;
+        (role.predefined == Some(Predefined::SystemAdministrator)).then_some(match source {
+            GrantSource::Direct => None,
+            GrantSource::Team { team, .. } => Some(team),
         })
+    })
 }
 
 /// Every grant of `verb` on privilege set `set` reaching `user` (EVAL-2: depth ignored there).

@@ -1,10 +1,19 @@
 //! Hierarchy security: who reports to whom, how far, and with which rights (HIER-1..HIER-10).
 
-use crate::model::{HierarchyModel, ManagerBuScope, Model, Rights, UserId};
+use crate::model::{Directory, HierarchyModel, ManagerBuScope, Model, Rights, UserId};
 
 /// Every report reachable from `manager` within the configured depth, with its level
 /// (1 = direct report), for the configured model (HIER-2, HIER-5, HIER-9).
 pub fn reports(model: &Model, manager: UserId) -> Vec<(UserId, u32)> {
+    reports_with(model, None, manager)
+}
+
+/// [`reports`], using a precomputed [`Directory`] for the manager links when given.
+pub fn reports_with(
+    model: &Model,
+    directory: Option<&Directory>,
+    manager: UserId,
+) -> Vec<(UserId, u32)> {
     let Some(hierarchy) = &model.settings.hierarchy else {
         return Vec::new();
     };
@@ -14,18 +23,32 @@ pub fn reports(model: &Model, manager: UserId) -> Vec<(UserId, u32)> {
     let mut out = Vec::new();
     match hierarchy.model {
         HierarchyModel::Manager => {
+            let built;
+            let direct_reports: &[Vec<UserId>] = match directory {
+                Some(d) => &d.direct_reports,
+                None => {
+                    let mut adjacency: Vec<Vec<UserId>> = vec![Vec::new(); model.users.len()];
+                    for (u, user) in model.users.iter().enumerate() {
+                        if let Some(list) = user.manager.and_then(|m| adjacency.get_mut(m.index()))
+                        {
+                            list.push(UserId::from_index(u));
+                        }
+                    }
+                    built = adjacency;
+                    &built
+                }
+            };
+            let mut seen = vec![manager];
             let mut frontier = vec![manager];
             for level in 1..=hierarchy.depth {
-                let mut next = Vec::new();
-                for (i, user) in model.users.iter().enumerate() {
-                    let id = UserId::from_index(i);
-                    if user.manager.is_some_and(|m| frontier.contains(&m))
-                        && id != manager
-                        && !out.iter().any(|(u, _)| *u == id)
-                    {
-                        next.push(id);
-                    }
-                }
+                let mut next: Vec<UserId> = frontier
+                    .iter()
+                    .flat_map(|m| direct_reports.get(m.index()).into_iter().flatten().copied())
+                    .filter(|u| !seen.contains(u))
+                    .collect();
+                next.sort_unstable();
+                next.dedup();
+                seen.extend(next.iter().copied());
                 for report in &next {
                     if manager_bu_allowed(model, mgr.bu, *report) {
                         out.push((*report, level));

@@ -424,6 +424,51 @@ impl Model {
             .collect()
     }
 
+    /// Who is in which team and who reports to whom, computed once for bulk questions.
+    pub fn directory(&self) -> Directory {
+        let mut teams_of: Vec<Vec<TeamId>> = vec![Vec::new(); self.users.len()];
+        let mut default_team_of_bu: Vec<Vec<TeamId>> = vec![Vec::new(); self.bus.len()];
+        for (t, team) in self.teams.iter().enumerate() {
+            let id = TeamId::from_index(t);
+            match team.kind {
+                TeamKind::Default => {
+                    if let Some(list) = default_team_of_bu.get_mut(team.bu.index()) {
+                        list.push(id);
+                    }
+                }
+                _ => {
+                    for member in &team.members {
+                        if let Some(list) = teams_of.get_mut(member.index()) {
+                            if !list.contains(&id) {
+                                list.push(id);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let mut direct_reports: Vec<Vec<UserId>> = vec![Vec::new(); self.users.len()];
+        for (u, user) in self.users.iter().enumerate() {
+            if let Some(list) = teams_of.get_mut(u) {
+                list.extend(
+                    default_team_of_bu
+                        .get(user.bu.index())
+                        .into_iter()
+                        .flatten()
+                        .copied(),
+                );
+                list.sort_unstable();
+            }
+            if let Some(list) = user.manager.and_then(|m| direct_reports.get_mut(m.index())) {
+                list.push(UserId::from_index(u));
+            }
+        }
+        Directory {
+            teams_of,
+            direct_reports,
+        }
+    }
+
     /// Members of a team, derived for default teams (BU-4).
     pub fn members_of(&self, team: TeamId) -> Vec<UserId> {
         match self.teams.get(team.index()) {
@@ -494,6 +539,16 @@ impl Model {
     pub fn user_name(&self, user: UserId) -> &str {
         self.users.get(user.index()).map_or("?", |x| &x.name)
     }
+}
+
+/// Team membership per user and direct reports per manager, for bulk questions; the same
+/// answers as [`Model::teams_of`] and the manager links, precomputed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Directory {
+    /// Teams of each user, sorted (default team of the user's BU included).
+    pub teams_of: Vec<Vec<TeamId>>,
+    /// Users whose manager is each user.
+    pub direct_reports: Vec<Vec<UserId>>,
 }
 
 /// String id → typed id maps, built once per load.

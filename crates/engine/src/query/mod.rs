@@ -27,7 +27,8 @@ pub struct Visible {
 }
 
 /// A record that may reach a user other than by BU depth or plain ownership, with what is
-/// already known about how.
+/// known about how. The access check would find the same paths; knowing them here lets bulk
+/// counts skip it (the query tests compare both on every record).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 struct Candidate {
     record: RecordId,
@@ -37,25 +38,54 @@ struct Candidate {
     /// The smallest hierarchy level of a report owning an ancestor through Reparent-cascading
     /// links only (0 = none): hierarchy inherited access (CASC-6).
     report_level: u32,
-    /// Shared with a principal of the user or of a report, or below such a record, or owned
-    /// where ownership depends on the BU: only the access check can tell.
+    /// Rights shared with the user's own principals, on the record or on an ancestor through
+    /// Share-cascading links (EVAL-6 (1)–(5)); they count whenever shares count.
+    own_shared: Rights,
+    /// Rights a manager gets from records shared directly with a report (HIER-3, HIER-8),
+    /// already cut to the report's level (HIER-4).
+    report_shared: Rights,
+    /// Owned by the user's principals where ownership depends on the BU (A-6 alternative):
+    /// only the access check can tell.
     needs_check: bool,
 }
 
 impl Candidate {
     /// Merges another way of reaching the record; true when something new was learnt.
-    fn merge(&mut self, own_inherited: bool, report_level: u32, needs_check: bool) -> bool {
-        let better_level =
-            report_level != 0 && (self.report_level == 0 || report_level < self.report_level);
-        let changed = (own_inherited && !self.own_inherited)
-            || better_level
-            || (needs_check && !self.needs_check);
-        self.own_inherited |= own_inherited;
-        self.needs_check |= needs_check;
+    fn merge(&mut self, other: &Candidate) -> bool {
+        let better_level = other.report_level != 0
+            && (self.report_level == 0 || other.report_level < self.report_level);
+        let before = *self;
+        self.own_inherited |= other.own_inherited;
+        self.needs_check |= other.needs_check;
+        self.own_shared = self.own_shared.union(other.own_shared);
+        self.report_shared = self.report_shared.union(other.report_shared);
         if better_level {
-            self.report_level = report_level;
+            self.report_level = other.report_level;
         }
-        changed
+        *self != before
+    }
+
+    /// What flows to a child through a link (owner access through Reparent, shares through
+    /// Share), or `None` when nothing does.
+    fn through(&self, child: &index::Child) -> Option<Candidate> {
+        let flowing = Candidate {
+            record: child.record,
+            own_inherited: self.own_inherited && child.owner_flows,
+            report_level: if child.owner_flows {
+                self.report_level
+            } else {
+                0
+            },
+            own_shared: if child.shares_flow {
+                self.own_shared
+            } else {
+                Rights::NONE
+            },
+            report_shared: Rights::NONE,
+            needs_check: false,
+        };
+        (flowing.own_inherited || flowing.report_level != 0 || !flowing.own_shared.is_empty())
+            .then_some(flowing)
     }
 }
 
@@ -69,6 +99,7 @@ impl Candidate {
 /// depends on the record's BU: then they are listed too (`with_owned`).
 fn candidates(
     model: &Model,
+    data: &Dataset,
     index: &DataIndex,
     facts: &UserFacts,
     with_owned: bool,
@@ -79,32 +110,79 @@ fn candidates(
         .unwrap_or_else(std::sync::PoisonError::into_inner);
     scratch.reset(index.n_records());
     let mut stack: Vec<RecordId> = Vec::new();
-    let mut origins: Vec<(Principal, u32)> = user_principals(model, facts, false)
-        .into_iter()
-        .map(|p| (p, 0))
-        .collect();
-    if model.settings.hierarchy.is_some() {
-        for (report, level, teams) in &facts.reports {
-            origins.push((Principal::User(*report), *level));
-            origins.extend(teams.iter().map(|t| (Principal::Team(*t), *level)));
+    let share_rights = |r: RecordId, p: Principal| {
+        data.shares_of(r)
+            .iter()
+            .filter(|s| s.principal == p)
+            .fold(Rights::NONE, |acc, s| {
+                acc.union(s.rights).union(s.inherited)
+            })
+    };
+    let mut own: Vec<Principal> = vec![Principal::User(facts.user)];
+    own.extend(facts.teams.iter().map(|t| Principal::Team(*t)));
+    if model.settings.basic_includes_org_shares {
+        own.push(Principal::Organization);
+    }
+    for p in &own {
+        for r in index.shared_with(*p) {
+            let c = Candidate {
+                record: *r,
+                own_shared: share_rights(*r, *p),
+                ..Candidate::default()
+            };
+            scratch.visit(&mut stack, c);
+        }
+        for r in index.owned_by(*p) {
+            if with_owned {
+                scratch.visit(
+                    &mut stack,
+                    Candidate {
+                        record: *r,
+                        needs_check: true,
+                        ..Candidate::default()
+                    },
+                );
+            }
+            let origin = Candidate {
+                record: *r,
+                own_inherited: true,
+                ..Candidate::default()
+            };
+            for child in index.children_of(*r) {
+                if let Some(c) = origin.through(child) {
+                    scratch.visit(&mut stack, c);
+                }
+            }
         }
     }
-    for (p, level) in origins {
-        for r in index.shared_with(p) {
-            scratch.visit(&mut stack, *r, false, 0, true);
-        }
-        for r in index.owned_by(p) {
-            if with_owned && level == 0 {
-                scratch.visit(&mut stack, *r, false, 0, true);
-            }
-            for child in index.children_of(*r) {
-                let (own, lvl) = if child.owner_flows {
-                    (level == 0, level)
-                } else {
-                    (false, 0)
+    if model.settings.hierarchy.is_some() {
+        for (report, level, teams) in &facts.reports {
+            let level_rights = hierarchy::rights_at(model, *level);
+            for p in std::iter::once(Principal::User(*report))
+                .chain(teams.iter().map(|t| Principal::Team(*t)))
+            {
+                for r in index.shared_with(p) {
+                    let rights = share_rights(*r, p).intersect(level_rights);
+                    scratch.visit(
+                        &mut stack,
+                        Candidate {
+                            record: *r,
+                            report_shared: rights,
+                            ..Candidate::default()
+                        },
+                    );
+                }
+                let origin = Candidate {
+                    record: RecordId::default(),
+                    report_level: *level,
+                    ..Candidate::default()
                 };
-                if own || lvl != 0 {
-                    scratch.visit(&mut stack, child.record, own, lvl, false);
+                for r in index.owned_by(p) {
+                    for child in index.children_of(*r) {
+                        if let Some(c) = origin.through(child) {
+                            scratch.visit(&mut stack, c);
+                        }
+                    }
                 }
             }
         }
@@ -112,14 +190,8 @@ fn candidates(
     while let Some(r) = stack.pop() {
         let c = scratch.get(r);
         for child in index.children_of(r) {
-            let (own, level) = if child.owner_flows {
-                (c.own_inherited, c.report_level)
-            } else {
-                (false, 0)
-            };
-            let check = c.needs_check && child.shares_flow;
-            if own || level != 0 || check {
-                scratch.visit(&mut stack, child.record, own, level, check);
+            if let Some(next) = c.through(child) {
+                scratch.visit(&mut stack, next);
             }
         }
     }
@@ -168,30 +240,18 @@ impl Scratch {
         }
     }
 
-    fn visit(
-        &mut self,
-        stack: &mut Vec<RecordId>,
-        r: RecordId,
-        own: bool,
-        level: u32,
-        check: bool,
-    ) {
-        let i = r.index();
+    fn visit(&mut self, stack: &mut Vec<RecordId>, c: Candidate) {
+        let i = c.record.index();
         let (Some(stamp), Some(slot)) = (self.stamps.get_mut(i), self.slots.get_mut(i)) else {
             return;
         };
         if *stamp != self.generation {
             *stamp = self.generation;
-            *slot = Candidate {
-                record: r,
-                own_inherited: own,
-                report_level: level,
-                needs_check: check,
-            };
-            self.reached.push(r);
-            stack.push(r);
-        } else if slot.merge(own, level, check) {
-            stack.push(r);
+            *slot = c;
+            self.reached.push(c.record);
+            stack.push(c.record);
+        } else if slot.merge(&c) {
+            stack.push(c.record);
         }
     }
 }
@@ -199,22 +259,6 @@ impl Scratch {
 /// Whether ownership depends on the record's BU (the A-6 alternative).
 fn ownership_needs_bu(model: &Model) -> bool {
     model.settings.modernized_bu && !model.settings.recompute_ownership()
-}
-
-/// The principals a user's reach may come through: themself, their teams and the organization,
-/// and with `reports` their hierarchy reports and the reports' teams.
-fn user_principals(model: &Model, facts: &UserFacts, reports: bool) -> Vec<Principal> {
-    let mut out = vec![Principal::User(facts.user), Principal::Organization];
-    out.extend(facts.teams.iter().map(|t| Principal::Team(*t)));
-    if reports && model.settings.hierarchy.is_some() {
-        for (report, _, teams) in &facts.reports {
-            out.push(Principal::User(*report));
-            out.extend(teams.iter().map(|t| Principal::Team(*t)));
-        }
-    }
-    out.sort();
-    out.dedup();
-    out
 }
 
 /// Every record of `table` that `user` can `verb`, each with its first path, in record order.
@@ -236,7 +280,7 @@ pub fn visible(
     let candidates = if shortcut {
         Vec::new()
     } else {
-        candidates(model, index, &facts, ownership_needs_bu(model))
+        candidates(model, data, index, &facts, ownership_needs_bu(model))
     };
     visible_for(model, data, index, &subject, &candidates, table)
 }
@@ -282,7 +326,7 @@ fn visible_for(
         .get(table.index())
         .map(|list| list.iter().map(|c| c.record).collect())
         .unwrap_or_default();
-    for p in subject.owning_principals(table).unwrap_or_default() {
+    for p in subject.owning_principals(table) {
         extra.extend(
             index
                 .owned_by(p)
@@ -334,7 +378,7 @@ fn count_for(
         .filter(|(bu, _)| subject.covers_bu(*bu))
         .map(|(_, records)| records.len())
         .sum();
-    let owning = subject.owning_principals(table).unwrap_or_default();
+    let owning = subject.owning_principals(table);
     for p in &owning {
         count += index
             .owned_counts(*p, table)
@@ -344,7 +388,8 @@ fn count_for(
             .sum::<usize>();
     }
     let verb = subject.verb();
-    let own_inherited_counts = subject.shares_count() && Rights::INHERITED.contains(verb);
+    let shares_count = subject.shares_count();
+    let own_inherited_counts = shares_count && Rights::INHERITED.contains(verb);
     let hierarchy_counts = subject.hierarchy_covers(table);
     for c in candidates.get(table.index()).map_or(&[][..], Vec::as_slice) {
         let Some(rec) = data.record(c.record) else {
@@ -355,13 +400,15 @@ fn count_for(
         {
             continue;
         }
-        let inherited = (c.own_inherited && own_inherited_counts)
-            || (c.report_level > 0
-                && hierarchy_counts
-                && hierarchy::rights_at(model, c.report_level)
-                    .intersect(Rights::INHERITED)
-                    .contains(verb));
-        if inherited || (c.needs_check && subject.allows(data, c.record)) {
+        let known = (c.own_inherited && own_inherited_counts)
+            || (shares_count && c.own_shared.contains(verb))
+            || (hierarchy_counts
+                && (c.report_shared.contains(verb)
+                    || (c.report_level > 0
+                        && hierarchy::rights_at(model, c.report_level)
+                            .intersect(Rights::INHERITED)
+                            .contains(verb))));
+        if known || (c.needs_check && subject.allows(data, c.record)) {
             count += 1;
         }
     }
@@ -409,9 +456,10 @@ pub fn matrix(
     tables: &[TableId],
 ) -> Matrix {
     let mut counts = Vec::with_capacity(users.len() * tables.len() * MATRIX_VERBS.len());
+    let directory = model.directory();
     for user in users {
-        let facts = UserFacts::new(model, *user);
-        let candidates = candidates(model, index, &facts, ownership_needs_bu(model));
+        let facts = UserFacts::with_directory(model, &directory, *user);
+        let candidates = candidates(model, data, index, &facts, ownership_needs_bu(model));
         for table in tables {
             for verb in MATRIX_VERBS {
                 let subject = Subject::with_facts(model, &facts, model.priv_set(*table), verb);
@@ -436,7 +484,7 @@ pub fn counts_per_table(
     verb: Verb,
 ) -> Vec<(TableId, usize)> {
     let facts = UserFacts::new(model, user);
-    let candidates = candidates(model, index, &facts, ownership_needs_bu(model));
+    let candidates = candidates(model, data, index, &facts, ownership_needs_bu(model));
     (0..model.tables.len())
         .map(TableId::from_index)
         .map(|table| {
@@ -503,9 +551,10 @@ pub fn what_if(
         || before.tables.len() != after.tables.len();
     let n_users = before.users.len().min(after.users.len());
     let mut out = Vec::new();
+    let (directory_before, directory_after) = (before.directory(), after.directory());
     for user in (0..n_users).map(UserId::from_index) {
-        let facts_before = UserFacts::new(before, user);
-        let facts_after = UserFacts::new(after, user);
+        let facts_before = UserFacts::with_directory(before, &directory_before, user);
+        let facts_after = UserFacts::with_directory(after, &directory_after, user);
         let user_changed = settings_changed
             || facts_before.teams != facts_after.teams
             || facts_before.sources != facts_after.sources
@@ -531,7 +580,13 @@ pub fn what_if(
                     index,
                     &Subject::with_facts(before, &facts_before, set, *verb),
                     candidates_before.get_or_insert_with(|| {
-                        candidates(before, index, &facts_before, ownership_needs_bu(before))
+                        candidates(
+                            before,
+                            data,
+                            index,
+                            &facts_before,
+                            ownership_needs_bu(before),
+                        )
                     }),
                     table,
                 );
@@ -541,7 +596,7 @@ pub fn what_if(
                     index,
                     &Subject::with_facts(after, &facts_after, set, *verb),
                     candidates_after.get_or_insert_with(|| {
-                        candidates(after, index, &facts_after, ownership_needs_bu(after))
+                        candidates(after, data, index, &facts_after, ownership_needs_bu(after))
                     }),
                     table,
                 );
@@ -571,8 +626,9 @@ pub fn what_if_records(
     verbs: &[Verb],
 ) -> Vec<AccessChange> {
     let mut out = Vec::new();
+    let directory = model.directory();
     for user in (0..model.users.len()).map(UserId::from_index) {
-        let facts = UserFacts::new(model, user);
+        let facts = UserFacts::with_directory(model, &directory, user);
         for verb in verbs {
             let mut changes: Vec<(TableId, Option<RecordId>, Option<RecordId>)> = Vec::new();
             for record in records {
