@@ -374,7 +374,10 @@ fn entity_ref(kind: &str, id: &str) -> Value {
 }
 
 fn bu_ref(model: &Model, bu: BuId) -> Value {
-    entity_ref("BusinessUnit", model.bus.get(bu.index()).map_or("?", |b| &b.name))
+    entity_ref(
+        "BusinessUnit",
+        model.bus.get(bu.index()).map_or("?", |b| &b.name),
+    )
 }
 
 fn team_ref(model: &Model, team: TeamId) -> Value {
@@ -694,16 +697,23 @@ fn records(model: &Model, data: &Dataset, range: std::ops::Range<usize>) -> Vec<
         if !organization_owned {
             // EVAL-6 with CASC-*: who holds which right by sharing or inheritance.
             let mut reach: [Holders; 7] = Default::default();
-            let _ = data_reach(model, data, id, |_| true, false, |via, rights| {
-                for (k, verb) in ACTIONS.iter().enumerate() {
-                    if rights.contains(*verb)
-                        && let Some(h) = reach.get_mut(k)
-                    {
-                        h.add(via.principal());
+            let _ = data_reach(
+                model,
+                data,
+                id,
+                |_| true,
+                false,
+                |via, rights| {
+                    for (k, verb) in ACTIONS.iter().enumerate() {
+                        if rights.contains(*verb)
+                            && let Some(h) = reach.get_mut(k)
+                        {
+                            h.add(via.principal());
+                        }
                     }
-                }
-                std::ops::ControlFlow::Continue(())
-            });
+                    std::ops::ControlFlow::Continue(())
+                },
+            );
             // HIER-3: whose data the record is, besides its owner.
             let mut owners_data: [Holders; 7] = Default::default();
             if hierarchy {

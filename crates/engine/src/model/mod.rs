@@ -438,10 +438,10 @@ impl Model {
                 }
                 _ => {
                     for member in &team.members {
-                        if let Some(list) = teams_of.get_mut(member.index()) {
-                            if !list.contains(&id) {
-                                list.push(id);
-                            }
+                        if let Some(list) = teams_of.get_mut(member.index())
+                            && !list.contains(&id)
+                        {
+                            list.push(id);
                         }
                     }
                 }
