@@ -3,6 +3,7 @@
 //! Components read through [`use_app`] and change things only through the methods here (or
 //! in the modules that own a screen's actions), which call the engine and record undo.
 
+pub mod actions;
 mod history;
 mod workspace;
 

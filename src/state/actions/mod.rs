@@ -1,0 +1,10 @@
+//! Actions: what components call. Each one calls the engine (or a small pure edit over the
+//! model), and the caller records it for undo through `AppState::change`.
+//!
+//! - `designer`: edits of the model made in the Designer views (roles, BUs, teams, users,
+//!   tables, settings), each refused with a sentence when the rules forbid it.
+//! - `designer_query`: read-only derivations those views show (grid rows, members, roles
+//!   reached through teams, where an issue points).
+
+pub mod designer;
+pub mod designer_query;
