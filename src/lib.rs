@@ -19,7 +19,7 @@ use leptos_router::components::{Redirect, Route, Router, Routes};
 use leptos_router::{NavigateOptions, path};
 
 use components::{AppFooter, AppHeader, SideNav};
-use pages::{NotFound, PlannedSection};
+use pages::{ExportPage, NotFound, PlannedSection, SimulatorPage, TestPage};
 use sections::Section;
 
 /// The whole app: header, navigation, the routed view and the footer. It opens with the
@@ -27,6 +27,8 @@ use sections::Section;
 #[component]
 pub fn App() -> impl IntoView {
     let app = state::AppState::provide();
+    pages::simulator::Sandbox::provide();
+    components::provide_check_reports(app);
     if let Some(demo) = engine::demo::DEMO_ORGS.first() {
         match state::Workspace::from_demo(demo) {
             Ok(workspace) => app.open(workspace),
@@ -52,9 +54,11 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/model/users") view=|| section_page(Section::Users) />
                         <Route path=path!("/model/security-roles") view=|| section_page(Section::SecurityRoles) />
                         <Route path=path!("/model/tables") view=|| section_page(Section::Tables) />
-                        <Route path=path!("/simulate") view=|| section_page(Section::Simulate) />
-                        <Route path=path!("/test") view=|| section_page(Section::Test) />
-                        <Route path=path!("/export") view=|| section_page(Section::Export) />
+                        <Route path=path!("/simulate") view=SimulatorPage />
+                        <Route path=path!("/simulate/:view") view=SimulatorPage />
+                        <Route path=path!("/test") view=TestPage />
+                        <Route path=path!("/test/:view") view=TestPage />
+                        <Route path=path!("/export") view=ExportPage />
                     </Routes>
                 </main>
                 <AppFooter />

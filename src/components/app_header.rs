@@ -23,6 +23,7 @@ pub fn AppHeader(
                 <span class="rp-header__label">"Model"</span>
                 <span class="rp-header__title" data-testid="model-title">{model_title}</span>
             </div>
+            <super::CheckBadge />
         </header>
     }
 }

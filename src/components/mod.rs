@@ -2,8 +2,16 @@
 
 mod app_footer;
 mod app_header;
+mod bu_reach;
+mod check_badge;
+mod download;
+mod record_list;
 mod side_nav;
 
 pub use app_footer::AppFooter;
 pub use app_header::AppHeader;
+pub use bu_reach::{BuReachNode, BuReachTree};
+pub use check_badge::{CheckBadge, CheckReports, provide_check_reports, tally, use_check_reports};
+pub use download::{download_text, download_url, read_chosen_file};
+pub use record_list::{ReasonChip, RecordList};
 pub use side_nav::SideNav;

@@ -1,7 +1,13 @@
 //! One component per route. Pages compose components; they compute nothing themselves.
 
+pub mod export;
 mod not_found;
 mod planned_section;
+pub mod simulator;
+pub mod test;
 
 pub use not_found::NotFound;
+pub use export::ExportPage;
 pub use planned_section::PlannedSection;
+pub use simulator::SimulatorPage;
+pub use test::TestPage;

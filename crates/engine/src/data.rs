@@ -24,6 +24,13 @@ pub struct Record {
     pub values: BTreeMap<String, String>,
 }
 
+impl Record {
+    /// Whether the record was deleted ([`crate::edit::delete`] keeps the slot, without a name).
+    pub fn is_deleted(&self) -> bool {
+        self.name.is_empty()
+    }
+}
+
 /// A share of one record with one principal (POA row, SHARE-1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Share {

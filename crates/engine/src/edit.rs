@@ -169,6 +169,60 @@ pub fn add_user_to_record_team(
     team_id
 }
 
+/// Deletes a record with its Delete cascade (CASC-1): Cascade All (or Active, User-Owned per
+/// child) deletes children, Remove Link detaches them, Restrict refuses the whole delete (then
+/// nothing changes and `false` is returned). A deleted record keeps its slot (ids stay stable)
+/// but loses its name, owner, links and shares, so nothing can reach or name it.
+pub fn delete(model: &Model, data: &mut Dataset, record: RecordId) -> bool {
+    let mut doomed = vec![record];
+    let mut unlink: Vec<(RecordId, crate::model::RelationshipId)> = Vec::new();
+    let mut i = 0;
+    while let Some(current) = doomed.get(i).copied() {
+        i += 1;
+        let owner = data.record(current).and_then(|r| r.owner);
+        for (rel, child) in data.children_of(current) {
+            let Some(RelationshipKind::OneToMany { cascade, .. }) =
+                model.relationships.get(rel.index()).map(|r| &r.kind)
+            else {
+                continue;
+            };
+            match cascade.delete {
+                crate::model::Cascade::Restrict => return false,
+                crate::model::Cascade::RemoveLink | crate::model::Cascade::None => {
+                    unlink.push((child, rel))
+                }
+                c => {
+                    if c.reaches(data.record(child).and_then(|r| r.owner), owner)
+                        && !doomed.contains(&child)
+                    {
+                        doomed.push(child);
+                    } else {
+                        unlink.push((child, rel));
+                    }
+                }
+            }
+        }
+    }
+    for (child, rel) in unlink {
+        if let Some(rec) = data.records.get_mut(child.index()) {
+            rec.parents
+                .retain(|(r, p)| !(*r == rel && doomed.contains(p)));
+        }
+    }
+    for r in doomed {
+        data.shares.remove(&r);
+        data.column_shares.retain(|s| s.record != r);
+        if let Some(rec) = data.records.get_mut(r.index()) {
+            rec.name.clear();
+            rec.owner = None;
+            rec.owning_bu = None;
+            rec.parents.clear();
+            rec.values.clear();
+        }
+    }
+    true
+}
+
 /// Moves a user to another BU (BU-8): roles are removed (unless modernized BUs keep them with
 /// `DoNotRemoveRolesOnChangeBusinessUnit`), owned records move when `move_records`, and the
 /// default-team membership follows the BU (BU-4).

@@ -14,6 +14,7 @@
 pub mod cedar;
 pub mod data;
 pub mod demo;
+pub mod diff;
 pub mod edit;
 pub mod eval;
 pub mod export;

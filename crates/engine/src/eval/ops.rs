@@ -131,6 +131,10 @@ fn error(summary: String, rules: &[&'static str]) -> Verdict {
 /// Decides one operation by `user` (EVAL-10 and the operation rules).
 pub fn decide(model: &Model, data: &Dataset, user: UserId, op: &Operation) -> Verdict {
     match op {
+        Operation::Record {
+            verb: Verb::Delete,
+            record,
+        } => delete(model, data, user, *record),
         Operation::Record { verb, record } => record_verdict(model, data, user, *verb, *record),
         Operation::ReadColumn { record, column } => {
             column::read_column(model, data, user, *record, column)
@@ -258,6 +262,33 @@ pub fn record_verdict(
         rec.name,
         verb.as_str()
     ));
+    verdict
+}
+
+/// Delete: the Delete right, and no child held by a Restrict delete cascade (CASC-1).
+fn delete(model: &Model, data: &Dataset, user: UserId, record: RecordId) -> Verdict {
+    let verdict = record_verdict(model, data, user, Verb::Delete, record);
+    if verdict.outcome != Outcome::Allow {
+        return verdict;
+    }
+    let restricting = data.children_of(record).into_iter().find(|(rel, _)| {
+        matches!(model.relationships.get(rel.index()).map(|r| &r.kind),
+            Some(RelationshipKind::OneToMany { cascade, .. }) if cascade.delete == crate::model::Cascade::Restrict)
+    });
+    if let Some((rel, child)) = restricting {
+        return error(
+            format!(
+                "`{}` can't be deleted: relationship `{}` restricts deletion while `{}` refers to it",
+                data.record_name(record),
+                model
+                    .relationships
+                    .get(rel.index())
+                    .map_or("?", |r| r.name.as_str()),
+                data.record_name(child)
+            ),
+            &["CASC-1"],
+        );
+    }
     verdict
 }
 

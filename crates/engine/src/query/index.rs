@@ -49,6 +49,9 @@ impl DataIndex {
         for (i, rec) in data.records.iter().enumerate() {
             let id = RecordId::from_index(i);
             tables.push(rec.table);
+            if rec.is_deleted() {
+                continue;
+            }
             if let Some(list) = by_table.get_mut(rec.table.index()) {
                 list.push(id);
             }

@@ -657,10 +657,12 @@ fn build_users_and_teams(model: &mut Model, doc: &Value, p: &mut Problems) {
                 .map(str::to_ascii_lowercase)
                 .as_deref()
             {
+                // TEAM-3: the membership type fixed at creation picks which Entra group
+                // members become team members; "Members and guests" is the default.
                 Some("owners") => vec!["owner"],
                 Some("guests") => vec!["guest"],
-                Some("members_and_guests") | Some("members and guests") => vec!["member", "guest"],
-                _ => vec!["member", "owner"],
+                Some("members") => vec!["member"],
+                _ => vec!["member", "guest"],
             };
             let candidates: Vec<(String, String)> = match entra {
                 Value::Sequence(items) => items

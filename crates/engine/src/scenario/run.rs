@@ -487,6 +487,13 @@ pub fn apply_event(model: &mut Model, data: &mut Dataset, event: &Value) {
             }
         }
         "create" => apply_create(model, data, &names, who, event),
+        "delete" => {
+            if let Some(record) =
+                text(event, "target").and_then(|t| data.name_index().get(&t).copied())
+            {
+                edit::delete(model, data, record);
+            }
+        }
         _ => {
             let Some(who) = who else { return };
             let Ok(op) = parse_op(data, &names, who, event) else {

@@ -398,3 +398,65 @@ fn casc_3_share_cascade_user_owned_skips_children_of_other_owners() {
 fn casc_2_reparent_cascade_user_owned_gives_no_inheritance_on_other_owners_children() {
     check(USER_OWNED, "{who: U1, op: read, target: C_other}", "deny");
 }
+
+/// A parent with children under each Delete behaviour of CASC-1.
+const DELETE: &str = r#"
+    business_units: {Root: null}
+    tables: {account: user_or_team, new_all: user_or_team, new_link: user_or_team, new_r: user_or_team}
+    relationships:
+      acc_all:  {parent: account, child: new_all,  lookup: a, cascade: {delete: cascade, reparent: cascade}}
+      acc_link: {parent: account, child: new_link, lookup: a, cascade: {delete: remove_link, reparent: cascade}}
+      r_all:    {parent: new_r, child: new_all, lookup: r, cascade: {delete: restrict}}
+    roles:
+      R: {privileges: {account: {read: user, delete: user}, new_all: {read: user}, new_link: {read: user}, new_r: {read: user, delete: user}}}
+    users:
+      U1: {bu: Root, roles: [R]}
+      U2: {bu: Root, roles: [R]}
+    records:
+      A1: {table: account, owner: U1}
+      C_all:  {table: new_all,  owner: U2, parent: {acc_all: A1}}
+      C_link: {table: new_link, owner: U2, parent: {acc_link: A1}}
+      R1: {table: new_r, owner: U1}
+      C_r:  {table: new_all, owner: U2, parent: {r_all: R1}}
+    events:
+      - {step: 1, op: delete, target: A1}
+"#;
+
+#[test]
+fn casc_1_restrict_refuses_deleting_a_parent_with_children() {
+    check(DELETE, "{who: U1, op: delete, target: R1}", "error");
+}
+
+#[test]
+fn casc_1_delete_without_restricting_children_is_allowed() {
+    check(DELETE, "{who: U1, op: delete, target: A1}", "allow");
+}
+
+#[test]
+fn casc_1_cascade_delete_removes_the_children() {
+    let mut s = engine::scenario::load(&crate::trim_indent(DELETE), &|_| Err("no base".into()))
+        .expect("loads");
+    let a1 = s.data.name_index()["A1"];
+    assert!(engine::edit::delete(&s.model, &mut s.data, a1));
+    let names = s.data.name_index();
+    assert!(
+        !names.contains_key("A1") && !names.contains_key("C_all"),
+        "parent and Cascade-All child are gone"
+    );
+    assert!(names.contains_key("C_link") && names.contains_key("C_r"));
+}
+
+#[test]
+fn casc_1_remove_link_keeps_the_child_without_inherited_access() {
+    check(
+        DELETE,
+        "{after: 1, who: U2, op: read, target: C_link}",
+        "allow",
+    );
+    check(DELETE, "{who: U1, op: read, target: C_link}", "allow");
+    check(
+        DELETE,
+        "{after: 1, who: U1, op: read, target: C_link}",
+        "deny",
+    );
+}
