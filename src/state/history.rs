@@ -49,6 +49,11 @@ impl History {
         self.redo.last().map(|(l, _)| l.as_str())
     }
 
+    /// The undo steps, most recent first: each change's label and the state before it.
+    pub fn undo_steps(&self) -> impl Iterator<Item = (&str, &Workspace)> {
+        self.undo.iter().rev().map(|(l, w)| (l.as_str(), w))
+    }
+
     /// Forgets everything (a different workspace was opened).
     pub fn clear(&mut self) {
         self.undo.clear();

@@ -48,6 +48,21 @@ pub enum Command {
     Schema,
     /// Turn a scenario or demo organisation into a rampart-model JSON document.
     Convert(ConvertArgs),
+    /// Compare two versions of a model: structural changes (matched by id) and who gains or
+    /// loses access to how many records; exit 0 when they are the same, 3 when they differ.
+    Diff(DiffArgs),
+}
+
+/// `rampart diff`.
+#[derive(Debug, clap::Args)]
+pub struct DiffArgs {
+    /// The older version: model JSON, or scenario / demo YAML.
+    pub before: PathBuf,
+    /// The newer version: model JSON, or scenario / demo YAML.
+    pub after: PathBuf,
+    /// Print changes, per-user count changes and the effect as JSON.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// `rampart validate`.

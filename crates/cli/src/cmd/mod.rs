@@ -2,6 +2,7 @@
 
 mod bench;
 mod convert;
+mod diff;
 mod export;
 mod fmt;
 mod generate;
@@ -32,5 +33,6 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
         Command::Fmt(args) => fmt::run(&args),
         Command::Schema => schema::run(),
         Command::Convert(args) => convert::run(&args),
+        Command::Diff(args) => diff::run(&args),
     }
 }
