@@ -48,6 +48,9 @@ pub enum Command {
     Schema,
     /// Turn a scenario or demo organisation into a rampart-model JSON document.
     Convert(ConvertArgs),
+    /// Export the model and its sample data as Cedar 4 schema, policies and entities that
+    /// enforce the same record-level decisions (read write delete append appendto assign share).
+    Cedar(CedarArgs),
     /// Compare two versions of a model: structural changes (matched by id) and who gains or
     /// loses access to how many records; exit 0 when they are the same, 3 when they differ.
     Diff(DiffArgs),
@@ -194,4 +197,15 @@ pub enum ExportKind {
     CsvInventory,
     /// Role × privilege matrix with depth labels, misc privileges included.
     CsvRoles,
+}
+
+/// `rampart cedar`.
+#[derive(Debug, clap::Args)]
+pub struct CedarArgs {
+    /// Model JSON, or scenario / demo YAML (`base:` resolved from its folder).
+    pub file: PathBuf,
+    /// Folder to write `schema.cedarschema`, `policies.cedar` and `entities.json` into
+    /// (created if missing; default: the current directory).
+    #[arg(long, short)]
+    pub out: Option<PathBuf>,
 }

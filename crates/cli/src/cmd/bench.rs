@@ -162,6 +162,7 @@ pub fn run(args: &BenchArgs) -> anyhow::Result<ExitCode> {
 
     run_checks(&mut bench, &fixture);
     run_queries(&mut bench, &fixture);
+    run_cedar(&mut bench)?;
 
     if bench.json {
         let object: serde_json::Map<String, serde_json::Value> = bench
@@ -381,6 +382,56 @@ fn dataset_bytes(data: &Dataset) -> usize {
         .sum::<usize>();
     bytes += data.column_shares.capacity() * size_of::<engine::data::ColumnShare>();
     bytes
+}
+
+/// Records of the Cedar comparison: Cedar is asked record by record, so a smaller dataset.
+const N_CEDAR_RECORDS: usize = 100_000;
+
+/// Cedar (the `engine::cedar` export, loaded into cedar-policy) next to the engine on the same
+/// 100k-record org: one user's visible records of one table (the user and table of
+/// `visible_one_user_table`), Cedar asked record by record.
+fn run_cedar(bench: &mut Bench) -> anyhow::Result<()> {
+    let cedar = "cedar_visible_one_user_table_100k";
+    let engine = "engine_visible_one_user_table_100k";
+    if !bench.wants(cedar) && !bench.wants(engine) {
+        return Ok(());
+    }
+    let model = generate::org(&OrgParams::benchmark(SEED));
+    let data = generate::data(&model, &DataParams::new(SEED, N_CEDAR_RECORDS));
+    let index = DataIndex::build(&model, &data);
+    let f = fixture(model, data, index);
+    let start = Instant::now();
+    let loaded = super::cedar::Loaded::new(&f.model, &f.data)?;
+    let load_ms = start.elapsed().as_secs_f64() * 1e3;
+    let records = f.index.records_of(f.contact);
+    let by_engine: Vec<RecordId> =
+        query::visible(&f.model, &f.data, &f.index, f.rep, f.contact, Verb::Read)
+            .iter()
+            .map(|v| v.record)
+            .collect();
+    let by_cedar = loaded.visible(&f.model, &f.data, f.rep, Verb::Read, records)?;
+    anyhow::ensure!(
+        by_cedar == by_engine,
+        "cedar lists {} records, the engine {}",
+        by_cedar.len(),
+        by_engine.len()
+    );
+    if !bench.json {
+        println!(
+            "cedar_export_load_100k     {load_ms:>12.1}   (export and load into cedar-policy, once; {} of {} records visible)",
+            by_engine.len(),
+            records.len()
+        );
+    }
+    bench.time(engine, None, || {
+        query::visible(&f.model, &f.data, &f.index, f.rep, f.contact, Verb::Read).len()
+    });
+    bench.time(cedar, None, || {
+        loaded
+            .visible(&f.model, &f.data, f.rep, Verb::Read, records)
+            .map_or(0, |v| v.len())
+    });
+    Ok(())
 }
 
 #[cfg(test)]

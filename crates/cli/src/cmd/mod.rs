@@ -1,6 +1,7 @@
 //! One module per subcommand; `run` dispatches.
 
 mod bench;
+mod cedar;
 mod convert;
 mod diff;
 mod export;
@@ -33,6 +34,7 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
         Command::Fmt(args) => fmt::run(&args),
         Command::Schema => schema::run(),
         Command::Convert(args) => convert::run(&args),
+        Command::Cedar(args) => cedar::run(&args),
         Command::Diff(args) => diff::run(&args),
     }
 }

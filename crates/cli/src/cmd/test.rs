@@ -41,7 +41,7 @@ fn run_file(file: &Path) -> ScenarioReport {
     };
     match scenario::load(&text, &resolve) {
         Ok(loaded) => scenario::run_scenario(&loaded),
-        Err(e) => failed(fallback_id, format!("{}: {e}", file.display())),
+        Err(e) => scenario::failed_report(fallback_id, &text, &format!("{}: {e}", file.display())),
     }
 }
 

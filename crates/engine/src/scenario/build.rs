@@ -13,15 +13,24 @@ use crate::model::*;
 struct Problems {
     errors: Vec<YamlIssue>,
     warnings: Vec<YamlIssue>,
+    /// Once the BU tree stands, reference problems are kept as warnings and the thing that
+    /// refers is left out, so one bad line does not cost every other check of the file.
+    lenient: bool,
 }
 
 impl Problems {
     fn error(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        self.errors.push(YamlIssue {
+        let issue = YamlIssue {
             path: path.into(),
             message: message.into(),
-        });
+        };
+        if self.lenient {
+            self.warnings.push(issue);
+        } else {
+            self.errors.push(issue);
+        }
     }
+
     fn warn(&mut self, path: impl Into<String>, message: impl Into<String>) {
         self.warnings.push(YamlIssue {
             path: path.into(),
@@ -56,6 +65,7 @@ pub fn build(doc: &Value) -> Result<(Model, Dataset, Vec<YamlIssue>), Vec<YamlIs
     if !p.errors.is_empty() {
         return Err(p.errors);
     }
+    p.lenient = true;
     build_tables(&mut model, doc, &mut p);
     build_roles(&mut model, doc, &mut p);
     build_positions(&mut model, doc, &mut p);

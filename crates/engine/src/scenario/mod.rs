@@ -71,6 +71,53 @@ pub fn run_json_checks(
     run_checks(model, data, &events, &checks)
 }
 
+/// The report of a file that could not be loaded: every scored check of it fails with the
+/// reason (and unscored ones are skipped), so counts match the file's checks.
+pub fn failed_report(id: String, text: &str, error: &str) -> ScenarioReport {
+    let doc: Option<Value> = serde_yaml_ng::from_str(text).ok();
+    let checks: Vec<Value> = doc
+        .as_ref()
+        .map(|d| yaml::list(d, "checks").into_iter().cloned().collect())
+        .unwrap_or_default();
+    let id = doc.as_ref().and_then(|d| yaml::text(d, "id")).unwrap_or(id);
+    let title = doc
+        .as_ref()
+        .and_then(|d| yaml::text(d, "title"))
+        .unwrap_or_default();
+    let mut reports: Vec<CheckReport> = checks
+        .iter()
+        .enumerate()
+        .map(|(index, check)| CheckReport {
+            index,
+            status: if yaml::flag(check, "scored") == Some(false) {
+                CheckStatus::Skip
+            } else {
+                CheckStatus::Fail
+            },
+            expected: yaml::text(check, "expect").unwrap_or_default(),
+            actual: "error".into(),
+            explanation: format!("the scenario could not be loaded: {error}"),
+            rules: Vec::new(),
+        })
+        .collect();
+    if reports.is_empty() {
+        reports.push(CheckReport {
+            index: 0,
+            status: CheckStatus::Fail,
+            expected: "loadable scenario".into(),
+            actual: "error".into(),
+            explanation: error.to_string(),
+            rules: Vec::new(),
+        });
+    }
+    ScenarioReport {
+        id,
+        title,
+        error: Some(error.to_string()),
+        checks: reports,
+    }
+}
+
 /// Parses a scenario document. `resolve_base` returns the text of a base scenario by id.
 pub fn load(
     text: &str,
