@@ -15,26 +15,24 @@ pub mod state;
 pub mod storage;
 
 use leptos::prelude::*;
-use leptos_router::components::{Redirect, Route, Router, Routes};
-use leptos_router::{NavigateOptions, path};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
 
 use components::{AppFooter, AppHeader, SideNav};
-use pages::{ExportPage, NotFound, PlannedSection, SimulatorPage, TestPage};
+use pages::{
+    BenchPage, ExportPage, HomePage, NotFound, PlannedSection, SimulatorPage, TestPage,
+    WorkspacesPage,
+};
 use sections::Section;
 
-/// The whole app: header, navigation, the routed view and the footer. It opens with the
-/// default demo organisation, so a workshop is one click (none, in fact) away.
+/// The whole app: header, navigation, the routed view and the footer. It reopens the workspace
+/// that was open last (saved in IndexedDB), or shows the start screen at `/`.
 #[component]
 pub fn App() -> impl IntoView {
     let app = state::AppState::provide();
     pages::simulator::Sandbox::provide();
     components::provide_check_reports(app);
-    if let Some(demo) = engine::demo::DEMO_ORGS.first() {
-        match state::Workspace::from_demo(demo) {
-            Ok(workspace) => app.open(workspace),
-            Err(error) => app.error(error),
-        }
-    }
+    state::persist::Persist::provide(app);
     let model_title = Signal::derive(move || {
         app.workspace.with(|w| {
             w.as_ref()
@@ -47,8 +45,11 @@ pub fn App() -> impl IntoView {
                 <AppHeader model_title />
                 <SideNav />
                 <main class="rp-shell__main" id="main">
+                    <components::StorageBanners />
                     <Routes fallback=NotFound>
-                        <Route path=path!("/") view=HomeRedirect />
+                        <Route path=path!("/") view=HomePage />
+                        <Route path=path!("/workspaces") view=WorkspacesPage />
+                        <Route path=path!("/bench") view=BenchPage />
                         <Route path=path!("/model/business-units") view=|| section_page(Section::BusinessUnits) />
                         <Route path=path!("/model/teams") view=|| section_page(Section::Teams) />
                         <Route path=path!("/model/users") view=|| section_page(Section::Users) />
@@ -69,14 +70,4 @@ pub fn App() -> impl IntoView {
 
 fn section_page(section: Section) -> impl IntoView {
     view! { <PlannedSection section /> }
-}
-
-/// `/` opens the first view of the model, replacing the history entry so Back does not bounce.
-#[component]
-fn HomeRedirect() -> impl IntoView {
-    let options = NavigateOptions {
-        replace: true,
-        ..NavigateOptions::default()
-    };
-    view! { <Redirect path=Section::BusinessUnits.path() options /> }
 }

@@ -24,6 +24,8 @@ pub fn AppHeader(
                 <span class="rp-header__title" data-testid="model-title">{model_title}</span>
             </div>
             <super::CheckBadge />
+            <super::SaveIndicator />
+            <a class="rp-header__link" href="/workspaces" data-testid="workspaces-link">"Workspaces"</a>
         </header>
     }
 }

@@ -5,8 +5,10 @@ mod app_header;
 mod bu_reach;
 mod check_badge;
 mod download;
+mod progress_bar;
 mod record_list;
 mod side_nav;
+mod storage_status;
 
 pub use app_footer::AppFooter;
 pub use app_header::AppHeader;
@@ -14,4 +16,6 @@ pub use bu_reach::{BuReachNode, BuReachTree};
 pub use check_badge::{CheckBadge, CheckReports, provide_check_reports, tally, use_check_reports};
 pub use download::{download_text, download_url, read_chosen_file};
 pub use record_list::{ReasonChip, RecordList};
+pub use progress_bar::ProgressBar;
 pub use side_nav::SideNav;
+pub use storage_status::{SaveIndicator, StorageBanners, export_workspace, megabytes, slug};

@@ -5,9 +5,11 @@ mod not_found;
 mod planned_section;
 pub mod simulator;
 pub mod test;
+pub mod workspaces;
 
 pub use not_found::NotFound;
 pub use export::ExportPage;
 pub use planned_section::PlannedSection;
 pub use simulator::SimulatorPage;
 pub use test::TestPage;
+pub use workspaces::{BenchPage, HomePage, WorkspacesPage};

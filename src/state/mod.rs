@@ -5,7 +5,10 @@
 
 pub mod actions;
 mod history;
+pub mod persist;
+pub mod sample_data;
 mod workspace;
+pub mod workspace_list;
 
 pub use history::History;
 pub use workspace::Workspace;
@@ -21,6 +24,8 @@ pub struct AppState {
     pub history: RwSignal<History>,
     /// The last user-facing message (errors name the problem and where).
     pub notice: RwSignal<Option<Notice>>,
+    /// Why changes are refused (another tab saved this workspace), or `None` when editable.
+    pub read_only: RwSignal<Option<String>>,
 }
 
 /// A message to show in the status area.
@@ -50,6 +55,7 @@ impl AppState {
             workspace: RwSignal::new(None),
             history: RwSignal::new(History::default()),
             notice: RwSignal::new(None),
+            read_only: RwSignal::new(None),
         };
         provide_context(state);
         state
@@ -58,11 +64,27 @@ impl AppState {
     /// Opens a workspace, forgetting the previous one's undo history.
     pub fn open(&self, workspace: Workspace) {
         self.history.update(History::clear);
+        self.read_only.set(None);
         self.workspace.set(Some(workspace));
+    }
+
+    /// Whether changes are refused; says why as a warning when they are.
+    fn refuses_changes(&self) -> bool {
+        let Some(reason) = self.read_only.get_untracked() else {
+            return false;
+        };
+        self.notice.set(Some(Notice {
+            kind: NoticeKind::Warning,
+            text: reason,
+        }));
+        true
     }
 
     /// Applies a change to the open workspace, recording it for undo under `label`.
     pub fn change(&self, label: impl Into<String>, f: impl FnOnce(&Workspace) -> Workspace) {
+        if self.refuses_changes() {
+            return;
+        }
         let Some(before) = self.workspace.get_untracked() else {
             return;
         };
@@ -76,6 +98,9 @@ impl AppState {
 
     /// Undoes the last change.
     pub fn undo(&self) {
+        if self.refuses_changes() {
+            return;
+        }
         let Some(current) = self.workspace.get_untracked() else {
             return;
         };
@@ -89,6 +114,9 @@ impl AppState {
 
     /// Redoes the last undone change.
     pub fn redo(&self) {
+        if self.refuses_changes() {
+            return;
+        }
         let Some(current) = self.workspace.get_untracked() else {
             return;
         };

@@ -4,7 +4,7 @@ import { ShellPage } from './pages/shell-page';
 
 test('reloads and navigates with the network gone', async ({ page, context }) => {
   const shell = new ShellPage(page);
-  await shell.open('/');
+  await shell.open('/?demo=department-store');
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 
   await context.setOffline(true);

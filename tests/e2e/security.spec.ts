@@ -6,7 +6,7 @@ test('every request the app makes goes to its own origin', async ({ page, contex
   const requested: string[] = [];
   context.on('request', (request) => requested.push(request.url()));
   const shell = new ShellPage(page);
-  await shell.open('/');
+  await shell.open('/?demo=department-store');
   for (const name of ['Teams', 'Users', 'Security roles', 'Tables', 'Simulate', 'Test', 'Export']) {
     await shell.navLink(name).click();
     await expect(shell.heading).toHaveText(name);
@@ -22,7 +22,7 @@ test('every request the app makes goes to its own origin', async ({ page, contex
 
 test('the Content-Security-Policy blocks inline scripts', async ({ page, consoleErrors }) => {
   const shell = new ShellPage(page);
-  await shell.open('/');
+  await shell.open('/?demo=department-store');
   const ran = await page.evaluate(() => {
     const script = document.createElement('script');
     script.textContent = 'window.injectedScriptRan = true';

@@ -22,7 +22,7 @@ const BUILT_VIEWS = ['Simulate', 'Test', 'Export'];
 
 test('opens on Business units with the demo model title and both versions', async ({ page }) => {
   const shell = new ShellPage(page);
-  await shell.open('/');
+  await shell.open('/?demo=department-store');
   await expect(page).toHaveURL(/\/model\/business-units$/);
   await expect(page).toHaveTitle('Rampart');
   await expect(shell.heading).toHaveText('Business units');
@@ -33,7 +33,7 @@ test('opens on Business units with the demo model title and both versions', asyn
 
 test('navigation reaches every view, marks it current, and Back returns', async ({ page }) => {
   const shell = new ShellPage(page);
-  await shell.open('/');
+  await shell.open('/?demo=department-store');
   await expect(shell.nav.getByRole('link')).toHaveText(VIEWS.map((view) => view.name));
   for (const view of VIEWS) {
     await shell.navLink(view.name).click();
@@ -68,7 +68,7 @@ test('an unknown address says so and links back', async ({ page }) => {
 test('narrow screens keep every view reachable', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 800 });
   const shell = new ShellPage(page);
-  await shell.open('/');
+  await shell.open('/?demo=department-store');
   await shell.navLink('Export').click();
   await expect(shell.heading).toHaveText('Export');
 });

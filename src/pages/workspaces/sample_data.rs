@@ -1,0 +1,241 @@
+//! The Sample data panel: generate records for the open model (with progress and Cancel),
+//! export them as CSV, import CSV with a report of every row left out.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use super::saved_list::thousands;
+use crate::components::{ProgressBar, download_text, read_chosen_file};
+use crate::state::persist::now_ms;
+use crate::state::sample_data::{self, SIZES};
+use crate::state::use_app;
+use crate::storage;
+
+/// Report lines shown at most; the rest are counted.
+const REPORT_LINES: usize = 50;
+
+/// Generate, export and import sample records.
+#[component]
+pub fn SampleDataPanel() -> impl IntoView {
+    let app = use_app();
+    let n_records = RwSignal::new(10_000_usize);
+    let seed = RwSignal::new(1_u64);
+    let running = RwSignal::new(false);
+    let progress = RwSignal::new((0_usize, 0_usize));
+    let phase = RwSignal::new(String::new());
+    let cancelled = StoredValue::new(false);
+    let result = RwSignal::new(None::<String>);
+    let report = RwSignal::new(Vec::<String>::new());
+
+    let summary = move || {
+        app.workspace.with(|w| {
+            w.as_ref().map(|w| {
+                format!(
+                    "{} records across {} tables",
+                    thousands(w.data.records.len() as u64),
+                    w.model.tables.len()
+                )
+            })
+        })
+    };
+
+    let generate = move || {
+        let Some(workspace) = app.workspace.get_untracked() else {
+            return;
+        };
+        let model = Arc::clone(&workspace.model);
+        let n = n_records.get_untracked();
+        let seed = seed.get_untracked();
+        cancelled.set_value(false);
+        running.set(true);
+        result.set(None);
+        report.set(Vec::new());
+        spawn_local(async move {
+            let started = now_ms();
+            let data = sample_data::generate(
+                &model,
+                seed,
+                n,
+                |done, total| {
+                    progress.set((done, total));
+                    phase.set(format!(
+                        "Generating {} of {} records…",
+                        thousands(done as u64),
+                        thousands(total as u64)
+                    ));
+                },
+                || cancelled.get_value(),
+            )
+            .await;
+            let Some(data) = data else {
+                running.set(false);
+                result.set(Some("Cancelled; the records were not changed.".into()));
+                return;
+            };
+            phase.set("Building indexes…".into());
+            sample_data::next_tick().await;
+            let same_model = app
+                .workspace
+                .with_untracked(|w| w.as_ref().is_some_and(|w| Arc::ptr_eq(&w.model, &model)));
+            if same_model {
+                app.change(
+                    format!("Generate {} sample records", thousands(n as u64)),
+                    |w| w.with_data(data),
+                );
+                result.set(Some(format!(
+                    "Generated {} records (seed {seed}) in {:.1} s; saving them in the background.",
+                    thousands(n as u64),
+                    (now_ms() - started) / 1000.0
+                )));
+            } else {
+                result.set(Some(
+                    "The model changed while the records were generated; nothing was replaced. \
+                     Generate again."
+                        .into(),
+                ));
+            }
+            running.set(false);
+        });
+    };
+
+    let export_csv = move |_| {
+        let Some(workspace) = app.workspace.get_untracked() else {
+            return;
+        };
+        let csv = sample_data::records_to_csv(&workspace.model, &workspace.data);
+        let file = format!("{}.records.csv", crate::components::slug(&workspace.name));
+        if let Err(err) = download_text(&file, "text/csv", &csv) {
+            result.set(Some(err));
+        }
+    };
+
+    let csv_input = NodeRef::<leptos::html::Input>::new();
+    let import_csv = move |_| {
+        let Some(input) = csv_input.get_untracked() else {
+            return;
+        };
+        spawn_local(async move {
+            let read = read_chosen_file(&input).await;
+            input.set_value("");
+            let (name, text) = match read {
+                Ok(file) => file,
+                Err(err) => {
+                    result.set(Some(err));
+                    return;
+                }
+            };
+            let (wire, bad_rows) = match sample_data::records_from_csv(&text) {
+                Ok(parsed) => parsed,
+                Err(err) => {
+                    result.set(Some(format!("`{name}` was not imported: {err}")));
+                    report.set(Vec::new());
+                    return;
+                }
+            };
+            let Some(workspace) = app.workspace.get_untracked() else {
+                return;
+            };
+            let n_read = wire.records.len();
+            let (model, dataset, issues) = storage::decode_dataset(&workspace.model, wire);
+            let mut lines: Vec<String> = bad_rows
+                .iter()
+                .map(|bad| format!("line {}: {}", bad.line, bad.message))
+                .collect();
+            lines.extend(issues.iter().map(|i| format!("{}: {}", i.path, i.message)));
+            app.change(
+                format!("Import {} records from `{name}`", thousands(n_read as u64)),
+                |w| w.with_model(model).with_data(dataset),
+            );
+            result.set(Some(format!(
+                "Imported {} records from `{name}`; {} rows left out, {} reference problems.",
+                thousands(n_read as u64),
+                bad_rows.len(),
+                issues.len()
+            )));
+            let total = lines.len();
+            lines.truncate(REPORT_LINES);
+            if total > REPORT_LINES {
+                lines.push(format!("… and {} more", total - REPORT_LINES));
+            }
+            report.set(lines);
+        });
+    };
+
+    let value = Signal::derive(move || {
+        let (done, total) = progress.get();
+        if total == 0 {
+            0.0
+        } else {
+            done as f64 / total as f64
+        }
+    });
+    view! {
+        <section class="rp-panel rp-ws-section" aria-labelledby="rp-sample-title" data-testid="sample-data">
+            <div class="rp-ws-section__header">
+                <h2 class="rp-ws-section__title" id="rp-sample-title">"Sample data"</h2>
+                <span class="rp-ws-section__meta" data-testid="record-count">{summary}</span>
+            </div>
+            <p class="rp-panel__text">
+                "Simulation runs against these records. Generated records follow the model: owners \
+                 from its users and teams, parents through its relationships, the same records for \
+                 the same seed."
+            </p>
+            <form class="rp-ws-inline-form" on:submit=move |ev| { ev.prevent_default(); generate(); }>
+                <label class="rp-field">
+                    <span class="rp-field__label">"Records"</span>
+                    <select class="rp-field__input" data-testid="sample-size"
+                        on:change=move |ev| {
+                            if let Ok(n) = event_target_value(&ev).parse() { n_records.set(n) }
+                        }>
+                        {SIZES.iter().map(|n| view! {
+                            <option value=n.to_string() selected=move || n_records.get() == *n>
+                                {thousands(*n as u64)}
+                            </option>
+                        }).collect_view()}
+                    </select>
+                </label>
+                <label class="rp-field">
+                    <span class="rp-field__label">"Seed"</span>
+                    <input class="rp-field__input rp-ws-seed" type="number" min="0" data-testid="sample-seed"
+                        prop:value=move || seed.get().to_string()
+                        on:input=move |ev| {
+                            if let Ok(s) = event_target_value(&ev).parse() { seed.set(s) }
+                        } />
+                </label>
+                <button type="submit" class="rp-button rp-button--primary" data-testid="generate"
+                    disabled=move || running.get()>
+                    "Generate"
+                </button>
+            </form>
+            {move || running.get().then(|| view! {
+                <ProgressBar value label=Signal::derive(move || phase.get())
+                    on_cancel=Callback::new(move |()| cancelled.set_value(true)) />
+            })}
+            {move || result.get().map(|r| view! { <p class="rp-ws-result" role="status" data-testid="sample-result">{r}</p> })}
+            <div class="rp-ws-inline-form">
+                <button type="button" class="rp-button" on:click=export_csv data-testid="export-csv">
+                    "Export records (CSV)"
+                </button>
+                <label class="rp-button rp-button--file">
+                    "Import records (CSV)…"
+                    <input type="file" accept=".csv,text/csv" class="rp-visually-hidden"
+                        data-testid="import-csv" node_ref=csv_input on:change=import_csv />
+                </label>
+                <span class="rp-field__hint">
+                    "Columns: "<code>"table,id,owner,owning_bu,parent"</code>", then one per value. \
+                     Importing replaces the records (Undo restores them)."
+                </span>
+            </div>
+            {move || {
+                let lines = report.get();
+                (!lines.is_empty()).then(|| view! {
+                    <ul class="rp-ws-report" data-testid="csv-report">
+                        {lines.into_iter().map(|l| view! { <li><code>{l}</code></li> }).collect_view()}
+                    </ul>
+                })
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,289 @@
+//! Actions of the Workspaces view: start a workspace (demo, empty, imported), switch, rename,
+//! duplicate, delete with undo, and named snapshots (take, list, restore).
+//!
+//! Each action goes through [`Persist`] and `storage`; failures come back as text for the view
+//! to show, and no action loses saved data when it fails.
+
+use std::sync::Arc;
+
+use engine::format::{self, v1};
+use engine::validate::Issue;
+use leptos::prelude::*;
+
+use super::persist::{Persist, new_id, now_ms};
+use super::{AppState, Workspace};
+use crate::storage::{self, SaveRequest, SnapshotMeta, StorageError, WorkspaceMeta};
+
+/// Most records a snapshot keeps with the model; larger datasets are left out of snapshots
+/// (the model, checks and suppressions are always kept).
+pub const SNAPSHOT_RECORD_LIMIT: usize = 20_000;
+
+/// A new model with only a root business unit named after the organisation and the System
+/// Administrator role.
+pub fn empty_workspace(org_name: &str) -> Workspace {
+    let org_name = org_name.trim();
+    let org_name = if org_name.is_empty() {
+        "New organisation"
+    } else {
+        org_name
+    };
+    let mut doc = v1::Document::new();
+    doc.name = org_name.to_string();
+    let root = "bu_root".to_string();
+    doc.business_units
+        .insert(root.clone(), v1::BusinessUnit { parent: None });
+    doc.display_names.insert(root.clone(), org_name.to_string());
+    doc.roles.insert(
+        "SystemAdministrator",
+        v1::Role {
+            bu: root,
+            inheritance: v1::Inheritance::Direct,
+            privileges: Default::default(),
+            misc: Default::default(),
+            predefined: Some(v1::Predefined::SystemAdministrator),
+        },
+    );
+    doc.display_names
+        .insert("SystemAdministrator".into(), "System Administrator".into());
+    storage::workspace_from_document(&new_id(), doc).0
+}
+
+/// Parses pasted or uploaded JSON into a new workspace. A fatal problem is an error with its
+/// message (line and column where known); everything else comes back as issues.
+pub fn import_json(text: &str) -> Result<(Workspace, Vec<Issue>), format::LoadError> {
+    Workspace::from_json(new_id(), text)
+}
+
+/// Opens saved workspace `id`, saving the open one first.
+pub async fn switch_to(persist: Persist, app: AppState, id: &str) -> Result<(), StorageError> {
+    persist.flush().await;
+    let workspace = persist.load(id).await?;
+    app.open(workspace);
+    if let Some(db) = persist.db() {
+        storage::set_last_open(&db, Some(id)).await?;
+    }
+    persist
+        .status
+        .set(super::persist::SaveStatus::Saved { at_ms: now_ms() });
+    Ok(())
+}
+
+/// Renames a workspace: the open one through an undoable change, others in storage.
+pub async fn rename(
+    persist: Persist,
+    app: AppState,
+    meta: &WorkspaceMeta,
+    name: &str,
+) -> Result<(), StorageError> {
+    let name = name.trim().to_string();
+    if name.is_empty() || name == meta.name {
+        return Ok(());
+    }
+    let is_open = app
+        .workspace
+        .with_untracked(|w| w.as_ref().is_some_and(|w| w.id == meta.id));
+    if is_open {
+        app.change(format!("Rename workspace to “{name}”"), |w| Workspace {
+            name: name.clone(),
+            ..w.clone()
+        });
+        persist.flush().await;
+        return Ok(());
+    }
+    let db = persist.db().ok_or(StorageError::Unavailable)?;
+    storage::update_meta(
+        &db,
+        &WorkspaceMeta {
+            name,
+            ..meta.clone()
+        },
+    )
+    .await?;
+    persist.revision.update(|r| *r += 1);
+    Ok(())
+}
+
+/// Copies a saved workspace (document and records as stored) under a new id and name.
+pub async fn duplicate(persist: Persist, meta: &WorkspaceMeta) -> Result<String, StorageError> {
+    persist.flush().await;
+    let db = persist.db().ok_or(StorageError::Unavailable)?;
+    let stored = storage::read_workspace(&db, &meta.id).await?;
+    let now = now_ms();
+    let id = new_id();
+    let copy = WorkspaceMeta {
+        id: id.clone(),
+        name: format!("{} (copy)", stored.meta.name),
+        created_ms: now,
+        saved_ms: now,
+        trashed: false,
+        ..stored.meta
+    };
+    let request = SaveRequest {
+        meta: copy,
+        document: stored.document,
+        dataset: Some(stored.chunks),
+    };
+    storage::save_workspace(&db, &request).await?;
+    // Saving records the copy as last open; the open workspace stays the last open one.
+    let open_id = persist.app_open_id();
+    storage::set_last_open(&db, open_id.as_deref()).await?;
+    persist.session_ids.update(|ids| {
+        ids.insert(id.clone());
+    });
+    persist.revision.update(|r| *r += 1);
+    Ok(id)
+}
+
+/// Moves a workspace to the trash (closing it if it is open); [`undo_delete`] brings it back
+/// until [`purge`] removes it for good.
+pub async fn delete(persist: Persist, app: AppState, id: &str) -> Result<bool, StorageError> {
+    let was_open = app
+        .workspace
+        .with_untracked(|w| w.as_ref().is_some_and(|w| w.id == id));
+    if was_open {
+        persist.close().await;
+    }
+    let db = persist.db().ok_or(StorageError::Unavailable)?;
+    storage::set_trashed(&db, id, true).await?;
+    persist.announce("deleted", id);
+    persist.revision.update(|r| *r += 1);
+    Ok(was_open)
+}
+
+/// Brings a deleted workspace back (and reopens it when it was open).
+pub async fn undo_delete(
+    persist: Persist,
+    app: AppState,
+    id: &str,
+    reopen: bool,
+) -> Result<(), StorageError> {
+    let db = persist.db().ok_or(StorageError::Unavailable)?;
+    storage::set_trashed(&db, id, false).await?;
+    persist.revision.update(|r| *r += 1);
+    if reopen {
+        switch_to(persist, app, id).await?;
+    }
+    Ok(())
+}
+
+/// Removes a deleted workspace for good.
+pub async fn purge(persist: Persist, id: &str) -> Result<(), StorageError> {
+    let db = persist.db().ok_or(StorageError::Unavailable)?;
+    storage::delete_workspace(&db, id).await?;
+    persist.forget_saved(id);
+    Ok(())
+}
+
+/// Takes a named snapshot of the open workspace (saving it first).
+pub async fn take_snapshot(
+    persist: Persist,
+    app: AppState,
+    name: &str,
+) -> Result<SnapshotMeta, StorageError> {
+    let workspace = app
+        .workspace
+        .get_untracked()
+        .ok_or(StorageError::NotFound {
+            store: "workspaces",
+            key: "(none open)".into(),
+        })?;
+    persist.flush().await;
+    let db = persist.db().ok_or(StorageError::Unavailable)?;
+    let n_records = workspace.data.records.len();
+    let with_data = n_records <= SNAPSHOT_RECORD_LIMIT;
+    let text = workspace.to_json(with_data);
+    let taken_ms = now_ms();
+    let name = match name.trim() {
+        "" => format!("Snapshot {}", super::persist::clock(taken_ms)),
+        name => name.to_string(),
+    };
+    let meta = SnapshotMeta {
+        key: format!("{}/{}", workspace.id, new_id()),
+        workspace: workspace.id.clone(),
+        name,
+        taken_ms,
+        n_records: n_records as u64,
+        with_data,
+        bytes: text.len() as u64,
+    };
+    storage::put_snapshot(&db, &meta, &text).await?;
+    persist.revision.update(|r| *r += 1);
+    Ok(meta)
+}
+
+/// Restores snapshot `meta` into the open workspace as one undoable change. A snapshot taken
+/// without records keeps the current records.
+pub async fn restore_snapshot(
+    persist: Persist,
+    app: AppState,
+    meta: &SnapshotMeta,
+) -> Result<(), StorageError> {
+    let db = persist.db().ok_or(StorageError::Unavailable)?;
+    let text = storage::load_snapshot_text(&db, &meta.key).await?;
+    let Some(current) = app.workspace.get_untracked() else {
+        return Ok(());
+    };
+    let restored = snapshot_into(&current, &meta.key, &text)?;
+    app.change(format!("Restore snapshot “{}”", meta.name), |_| {
+        restored
+    });
+    Ok(())
+}
+
+/// `current` with the model, checks and suppressions of snapshot text `text` (and its
+/// records, when the snapshot kept them). Id and name stay the current ones.
+pub fn snapshot_into(
+    current: &Workspace,
+    key: &str,
+    text: &str,
+) -> Result<Workspace, StorageError> {
+    let mut doc = format::parse(text).map_err(|err| StorageError::CorruptRecord {
+        store: "snapshots",
+        key: key.to_string(),
+        detail: err.to_string(),
+    })?;
+    if doc.data.is_none() && !current.data.records.is_empty() {
+        // Records refer to the model by position; re-read them with the restored model.
+        doc.data = Some(storage::wire_data(&current.model, &current.data));
+    }
+    let (mut restored, _) = storage::workspace_from_document(&current.id, doc);
+    restored.name = current.name.clone();
+    if restored.data.records.is_empty() && current.data.records.is_empty() {
+        restored.data = Arc::clone(&current.data);
+        restored.index = Arc::clone(&current.index);
+    }
+    Ok(restored)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_empty_workspace_has_a_root_named_after_the_org_and_only_system_administrator() {
+        let workspace = empty_workspace("Contoso");
+        assert_eq!(workspace.name, "Contoso");
+        assert_eq!(workspace.model.bus.len(), 1);
+        assert_eq!(workspace.model.roles.len(), 1);
+        assert!(workspace.model.roles[0].is_system_administrator());
+        let text = workspace.to_json(true);
+        assert!(text.contains("\"bu_root\": \"Contoso\""), "{text}");
+        let errors: Vec<_> = workspace
+            .issues()
+            .into_iter()
+            .filter(|i| i.severity == engine::validate::Severity::Error)
+            .collect();
+        assert!(errors.is_empty(), "{errors:?}");
+    }
+
+    #[test]
+    fn restoring_a_snapshot_without_records_keeps_the_current_records() {
+        let demo = Workspace::from_demo(&engine::demo::DEMO_ORGS[0]).expect("demo");
+        let before = demo.to_json(false);
+        let data = engine::generate::sample_data_for(&demo.model, 3, 500);
+        let current = demo.with_data(data);
+        let restored = snapshot_into(&current, "k", &before).expect("restores");
+        assert_eq!(restored.data.records.len(), 500);
+        assert_eq!(restored.to_json(true), current.to_json(true));
+    }
+}

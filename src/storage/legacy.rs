@@ -1,0 +1,112 @@
+//! Schema version 1 and the move of its rows into version 2.
+//!
+//! Version 1 had one store, `workspaces`, whose rows held the whole document
+//! ([`WorkspaceRecord`]). Version 2 keeps `workspaces` for metadata only and puts documents in
+//! `documents`. [`migrate_rows`] rewrites every version-1 row in one transaction; the
+//! version-1 writer stays here so tests can build a version-1 database exactly as the first
+//! release did.
+
+use indexed_db_futures::database::Database;
+use indexed_db_futures::prelude::*;
+use indexed_db_futures::transaction::TransactionMode;
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsValue;
+
+use super::workspaces::{DocumentRow, WorkspaceMeta};
+use super::{DOCUMENTS, StorageError, WORKSPACES, commit, write_tx};
+
+/// A workspace as version 1 kept it: one model document and when it was saved.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WorkspaceRecord {
+    /// Stable id, the store's key.
+    pub id: String,
+    /// Name shown in the list of recent workspaces.
+    pub title: String,
+    /// The model document, as text.
+    pub document: String,
+    /// When it was saved, in milliseconds since the Unix epoch (JavaScript `Date.now()`).
+    pub saved_at_ms: f64,
+}
+
+/// Opens `name` at schema version 1, as the first release did (tests of the upgrade).
+pub async fn open_v1(name: &str) -> Result<Database, StorageError> {
+    let db = Database::open(name)
+        .with_version(1u32)
+        .with_on_upgrade_needed(|event, db| {
+            let old_version = event.old_version() as u32;
+            if old_version < 1 {
+                db.create_object_store(WORKSPACES)
+                    .with_key_path("id".into())
+                    .build()?;
+            }
+            Ok(())
+        })
+        .await?;
+    Ok(db)
+}
+
+/// Writes version-1 rows in one transaction, as the first release did.
+pub async fn put_workspaces(
+    db: &Database,
+    records: &[WorkspaceRecord],
+) -> Result<(), StorageError> {
+    let tx = db
+        .transaction(WORKSPACES)
+        .with_mode(TransactionMode::Readwrite)
+        .build()?;
+    let store = tx.object_store(WORKSPACES)?;
+    for record in records {
+        store.put(record).serde()?;
+    }
+    drop(store);
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Moves every row still in the version-1 shape into the version-2 stores, in one
+/// transaction. Rows in the version-2 shape, and rows of neither shape, are left as they are
+/// (the list skips and names the latter).
+pub(crate) async fn migrate_rows(db: &Database) -> Result<(), StorageError> {
+    let tx = write_tx(db, &[WORKSPACES, DOCUMENTS])?;
+    let mut moved = 0_usize;
+    {
+        let workspaces = tx.object_store(WORKSPACES)?;
+        let values: Vec<JsValue> = workspaces
+            .get_all::<JsValue>()
+            .primitive()?
+            .await?
+            .collect::<Result<_, _>>()?;
+        let documents = tx.object_store(DOCUMENTS)?;
+        for value in values {
+            let Ok(old) = serde_wasm_bindgen::from_value::<WorkspaceRecord>(value) else {
+                continue;
+            };
+            let meta = WorkspaceMeta {
+                id: old.id.clone(),
+                name: old.title,
+                created_ms: old.saved_at_ms,
+                saved_ms: old.saved_at_ms,
+                document_bytes: old.document.len() as u64,
+                dataset_bytes: 0,
+                n_records: 0,
+                n_chunks: 0,
+                trashed: false,
+            };
+            documents
+                .put(DocumentRow {
+                    id: old.id,
+                    text: old.document,
+                })
+                .serde()?;
+            workspaces.put(&meta).serde()?;
+            moved += 1;
+        }
+    }
+    if moved == 0 {
+        // Nothing to write: let the transaction roll back (it wrote nothing).
+        drop(tx);
+        return Ok(());
+    }
+    commit(tx).await
+}
