@@ -92,7 +92,13 @@ fn issues_of(path: &Path) -> Result<Vec<Issue>, String> {
             let mut issues: Vec<Issue> = loaded
                 .warnings
                 .iter()
-                .map(|w| Issue::warning(IssueCode::Scenario, w.path.clone(), w.message.clone()))
+                .map(|w| {
+                    if w.error {
+                        Issue::error(IssueCode::Scenario, w.path.clone(), w.message.clone())
+                    } else {
+                        Issue::warning(IssueCode::Scenario, w.path.clone(), w.message.clone())
+                    }
+                })
                 .collect();
             issues.extend(validate::validate(&loaded.model, Some(&loaded.data)));
             Ok(issues)

@@ -175,7 +175,9 @@ pub fn parse(json: &str) -> Result<v1::Document, LoadError> {
     }
     if version == u64::from(v1::VERSION) {
         let mut deserializer = serde_json::Deserializer::from_str(json);
-        return serde_path_to_error::deserialize(&mut deserializer).map_err(shape_error);
+        let doc: v1::Document =
+            serde_path_to_error::deserialize(&mut deserializer).map_err(shape_error)?;
+        return Ok(with_sorted_free_json(doc));
     }
     let migrated = migrate::migrate(value, version).map_err(|e| LoadError::Shape {
         path: e.path,
@@ -183,7 +185,23 @@ pub fn parse(json: &str) -> Result<v1::Document, LoadError> {
         line: None,
         column: None,
     })?;
-    serde_path_to_error::deserialize(migrated).map_err(shape_error)
+    serde_path_to_error::deserialize(migrated)
+        .map_err(shape_error)
+        .map(with_sorted_free_json)
+}
+
+/// Free JSON in a document (pinned checks, events) with sorted keys, so that written text is
+/// the same whichever way serde_json orders maps in this build.
+pub fn with_sorted_free_json(mut doc: v1::Document) -> v1::Document {
+    doc.pinned_checks = std::mem::take(&mut doc.pinned_checks)
+        .into_iter()
+        .map(sorted_keys)
+        .collect();
+    doc.events = std::mem::take(&mut doc.events)
+        .into_iter()
+        .map(sorted_keys)
+        .collect();
+    doc
 }
 
 fn shape_error(error: serde_path_to_error::Error<serde_json::Error>) -> LoadError {
@@ -228,6 +246,26 @@ pub fn load_document(doc: &v1::Document) -> (Model, Option<Dataset>, Vec<Issue>)
 /// The canonical text of a model (and data): pretty-printed, 2-space indent, final newline.
 pub fn save(model: &Model, data: Option<&Dataset>) -> String {
     to_string(&to_wire(model, data))
+}
+
+/// A JSON value with every object's keys in sorted order, whatever map type serde_json uses.
+pub fn sorted_keys(value: serde_json::Value) -> serde_json::Value {
+    match value {
+        serde_json::Value::Object(map) => {
+            let mut entries: Vec<(String, serde_json::Value)> = map.into_iter().collect();
+            entries.sort_by(|a, b| a.0.cmp(&b.0));
+            serde_json::Value::Object(
+                entries
+                    .into_iter()
+                    .map(|(k, v)| (k, sorted_keys(v)))
+                    .collect(),
+            )
+        }
+        serde_json::Value::Array(items) => {
+            serde_json::Value::Array(items.into_iter().map(sorted_keys).collect())
+        }
+        other => other,
+    }
 }
 
 /// The canonical text of a wire document.
@@ -335,8 +373,11 @@ fn shorten_role_ref(role: &mut v1::RoleRef) {
 /// the text of `schema/rampart-model-v1.schema.json`.
 pub fn schema_json() -> String {
     let schema = schemars::schema_for!(v1::Document);
+    // Keys sorted explicitly: the text must not depend on whether some crate in the build turned
+    // on serde_json's `preserve_order`.
+    let value = sorted_keys(serde_json::to_value(&schema).unwrap_or_default());
     // INVARIANT: a schema is a JSON value with string keys; serialization cannot fail.
-    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
     text.push('\n');
     text
 }
@@ -347,8 +388,16 @@ pub fn schema_json() -> String {
 /// refers to events the document does not carry.
 pub fn from_scenario(scenario: &Scenario) -> v1::Document {
     let mut doc = to_wire(&scenario.model, Some(&scenario.data));
-    doc.pinned_checks = scenario.checks.iter().map(yaml_to_json).collect();
-    doc.events = scenario.events.iter().map(yaml_to_json).collect();
+    doc.pinned_checks = scenario
+        .checks
+        .iter()
+        .map(|c| sorted_keys(yaml_to_json(c)))
+        .collect();
+    doc.events = scenario
+        .events
+        .iter()
+        .map(|e| sorted_keys(yaml_to_json(e)))
+        .collect();
     doc
 }
 

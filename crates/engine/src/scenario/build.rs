@@ -23,6 +23,7 @@ impl Problems {
         let issue = YamlIssue {
             path: path.into(),
             message: message.into(),
+            error: true,
         };
         if self.lenient {
             self.warnings.push(issue);
@@ -35,6 +36,7 @@ impl Problems {
         self.warnings.push(YamlIssue {
             path: path.into(),
             message: message.into(),
+            error: false,
         });
     }
 }

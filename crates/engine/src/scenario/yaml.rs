@@ -9,6 +9,9 @@ pub struct YamlIssue {
     pub path: String,
     /// What is wrong.
     pub message: String,
+    /// An error in the model (a dangling reference, an access team with roles) that loading
+    /// went past by leaving the offending part out; `false` for plain warnings.
+    pub error: bool,
 }
 
 impl std::fmt::Display for YamlIssue {
