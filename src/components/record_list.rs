@@ -136,7 +136,7 @@ pub fn RecordList(
                                 <td><code>{row.owner}</code></td>
                                 <td><code>{row.bu}</code></td>
                                 <td><ReasonChip reason=row.reason /></td>
-                                <td class="rp-table__muted">{row.rules}</td>
+                                <td class="rp-table__muted rp-table__rules">{row.rules}</td>
                                 <td><a href=href class="rp-link">"Explain"</a></td>
                             </tr>
                         }
@@ -179,5 +179,14 @@ pub fn ReasonChip(
         Reason::Shared | Reason::InheritedShare => "shared",
         Reason::Hierarchy => "hierarchy",
     };
-    view! { <span class=format!("rp-chip rp-chip--{modifier}")>{reason.label()}</span> }
+    // System Administrator is abbreviated in the chip; the full label is its accessible name.
+    let text = match reason {
+        Reason::SystemAdministrator => "Sys admin",
+        other => other.label(),
+    };
+    view! {
+        <span class=format!("rp-chip rp-chip--{modifier}") title=reason.label() aria-label=reason.label()>
+            {text}
+        </span>
+    }
 }

@@ -305,8 +305,9 @@ pub fn who_can(model: &Model, data: &Dataset, record: RecordId, verb: Verb) -> V
                 row.paths = paths
                     .iter()
                     .map(|p| {
+                        // The sentence ends with the path's rule ids.
                         let sentence = explain::describe_path(model, data, user, verb, record, p);
-                        (p.reason(), format!("{sentence} [{}]", p.rules().join(", ")))
+                        (p.reason(), sentence)
                     })
                     .collect();
             }
@@ -363,17 +364,12 @@ pub fn explain(
     record: RecordId,
 ) -> Explanation {
     let verdict = decide(model, data, user, &Operation::Record { verb, record });
+    // Each sentence ends with its rule ids.
     let sentences = if verdict.outcome == Outcome::Allow {
         verdict
             .paths
             .iter()
-            .map(|p| {
-                let rules = p.rules().join(", ");
-                format!(
-                    "{} [{rules}]",
-                    explain::describe_path(model, data, user, verb, record, p)
-                )
-            })
+            .map(|p| explain::describe_path(model, data, user, verb, record, p))
             .collect()
     } else {
         vec![format!(

@@ -179,8 +179,8 @@ pub fn WhatCanSee(ws: Memo<Option<Workspace>>) -> impl IntoView {
                     <thead>
                         <tr>
                             <th scope="col">"Table"</th>
-                            <th scope="col">"Records"</th>
-                            {MATRIX_VERBS.iter().map(|v| view! { <th scope="col">{v.label()}</th> }).collect_view()}
+                            <th scope="col" class="rp-num">"Records"</th>
+                            {MATRIX_VERBS.iter().map(|v| view! { <th scope="col" class="rp-num">{v.label()}</th> }).collect_view()}
                         </tr>
                     </thead>
                     <tbody>
@@ -195,7 +195,7 @@ pub fn WhatCanSee(ws: Memo<Option<Workspace>>) -> impl IntoView {
                                     let t = r.table;
                                     let pressed = move || (table_id.get() == Some(t) && verb.get() == v).to_string();
                                     view! {
-                                        <td>
+                                        <td class="rp-num">
                                             <button type="button" class="rp-count" aria-pressed=pressed
                                                 data-zero=(n == 0).to_string()
                                                 data-testid=format!("count-{}-{}", name, v.as_str())
@@ -207,8 +207,8 @@ pub fn WhatCanSee(ws: Memo<Option<Workspace>>) -> impl IntoView {
                                 }).collect_view();
                                 view! {
                                     <tr>
-                                        <th scope="row">{label}<span class="rp-table__id">{name.clone()}</span></th>
-                                        <td class="rp-table__muted">{thousands(r.total)}</td>
+                                        <th scope="row">{label.clone()}{(label != name).then(|| view! { <span class="rp-table__id">{name.clone()}</span> })}</th>
+                                        <td class="rp-num rp-table__muted">{thousands(r.total)}</td>
                                         {cells}
                                     </tr>
                                 }

@@ -11,7 +11,7 @@ use leptos_router::hooks::query_signal_with_options;
 
 use super::cache::{Shared, cached_memo};
 use super::pickers::{RecordPicker, VerbPicker};
-use super::queries::{self, find_record, record_label, user_label};
+use super::queries::{self, display, find_record, record_label, user_label};
 use super::see::{SimKey, replace};
 use crate::components::ReasonChip;
 use crate::state::Workspace;
@@ -76,6 +76,7 @@ pub fn WhoCanSee(ws: Memo<Option<Workspace>>) -> impl IntoView {
         >
             <div class="rp-panel">
                 <h2 class="rp-panel__title" data-testid="who-summary">{title}</h2>
+                <div class="rp-table-scroll">
                 <table class="rp-table" data-testid="who-table">
                     <thead>
                         <tr>
@@ -94,7 +95,10 @@ pub fn WhoCanSee(ws: Memo<Option<Workspace>>) -> impl IntoView {
                                 }).collect_view();
                                 view! {
                                     <tr data-hierarchy=row.hierarchy_only.to_string()>
-                                        <th scope="row">{user_label(&model, row.user)}</th>
+                                        <th scope="row" class="rp-table__user">
+                                            {display(&model, model.user_name(row.user)).to_string()}
+                                            <span class="rp-table__id">{model.user_name(row.user).to_string()}</span>
+                                        </th>
                                         {cells}
                                     </tr>
                                 }
@@ -102,6 +106,7 @@ pub fn WhoCanSee(ws: Memo<Option<Workspace>>) -> impl IntoView {
                         }}
                     </tbody>
                 </table>
+                </div>
             </div>
             <div class="rp-panel">
                 <h2 class="rp-panel__title">{move || format!("{} paths, by kind", verb.get().label())}</h2>
