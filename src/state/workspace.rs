@@ -123,9 +123,8 @@ impl Workspace {
         doc.name = self.name.clone();
         doc.pinned_checks = (*self.checks).clone();
         doc.events = (*self.events).clone();
-        let doc = format::with_sorted_free_json(doc);
         doc.lint_suppressions = (*self.suppressions).clone();
-        format::to_string(&doc)
+        format::to_string(&format::with_sorted_free_json(doc))
     }
 
     /// The same workspace with another model (data and checks kept).
