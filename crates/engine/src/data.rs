@@ -105,6 +105,9 @@ impl Dataset {
                 share.rights = Rights::NONE;
             }
             shares.retain(|s| !(s.rights.is_empty() && s.inherited.is_empty()));
+            if shares.is_empty() {
+                self.shares.remove(&record);
+            }
         }
     }
 
