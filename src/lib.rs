@@ -19,17 +19,15 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use components::{AppFooter, AppHeader, SideNav};
-use pages::{
-    BenchPage, ExportPage, HomePage, NotFound, PlannedSection, SimulatorPage, TestPage,
-    WorkspacesPage,
-};
-use sections::Section;
+use pages::designer;
+use pages::{BenchPage, ExportPage, HomePage, NotFound, SimulatorPage, TestPage, WorkspacesPage};
 
 /// The whole app: header, navigation, the routed view and the footer. It reopens the workspace
 /// that was open last (saved in IndexedDB), or shows the start screen at `/`.
 #[component]
 pub fn App() -> impl IntoView {
     let app = state::AppState::provide();
+    designer::provide_designer(app);
     pages::simulator::Sandbox::provide();
     components::provide_check_reports(app);
     state::persist::Persist::provide(app);
@@ -50,11 +48,18 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/") view=HomePage />
                         <Route path=path!("/workspaces") view=WorkspacesPage />
                         <Route path=path!("/bench") view=BenchPage />
-                        <Route path=path!("/model/business-units") view=|| section_page(Section::BusinessUnits) />
-                        <Route path=path!("/model/teams") view=|| section_page(Section::Teams) />
-                        <Route path=path!("/model/users") view=|| section_page(Section::Users) />
-                        <Route path=path!("/model/security-roles") view=|| section_page(Section::SecurityRoles) />
-                        <Route path=path!("/model/tables") view=|| section_page(Section::Tables) />
+                        <Route path=path!("/model/business-units") view=designer::BusinessUnitsPage />
+                        <Route path=path!("/model/business-units/:bu") view=designer::BusinessUnitsPage />
+                        <Route path=path!("/model/teams") view=designer::TeamsPage />
+                        <Route path=path!("/model/teams/:team") view=designer::TeamsPage />
+                        <Route path=path!("/model/users") view=designer::UsersPage />
+                        <Route path=path!("/model/users/:user") view=designer::UsersPage />
+                        <Route path=path!("/model/security-roles") view=designer::SecurityRolesPage />
+                        <Route path=path!("/model/security-roles/:role") view=designer::SecurityRolesPage />
+                        <Route path=path!("/model/security-roles/:role/compare/:other") view=designer::RoleComparePage />
+                        <Route path=path!("/model/tables") view=designer::TablesPage />
+                        <Route path=path!("/model/tables/:table") view=designer::TablesPage />
+                        <Route path=path!("/model/settings") view=designer::SettingsPage />
                         <Route path=path!("/simulate") view=SimulatorPage />
                         <Route path=path!("/simulate/:view") view=SimulatorPage />
                         <Route path=path!("/test") view=TestPage />
@@ -63,11 +68,8 @@ pub fn App() -> impl IntoView {
                     </Routes>
                 </main>
                 <AppFooter />
+                <designer::DesignerOverlay />
             </div>
         </Router>
     }
-}
-
-fn section_page(section: Section) -> impl IntoView {
-    view! { <PlannedSection section /> }
 }

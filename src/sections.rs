@@ -16,6 +16,8 @@ pub enum Section {
     SecurityRoles,
     /// The tables the model secures.
     Tables,
+    /// Organisation settings and the documented alternatives.
+    Settings,
     /// What a user can see, who can see a record.
     Simulate,
     /// Pinned checks and scenario files.
@@ -43,6 +45,7 @@ pub const NAV_GROUPS: &[NavGroup] = &[
             Section::Users,
             Section::SecurityRoles,
             Section::Tables,
+            Section::Settings,
         ],
     },
     NavGroup {
@@ -60,6 +63,7 @@ impl Section {
             Section::Users => "Users",
             Section::SecurityRoles => "Security roles",
             Section::Tables => "Tables",
+            Section::Settings => "Settings",
             Section::Simulate => "Simulate",
             Section::Test => "Test",
             Section::Export => "Export",
@@ -74,6 +78,7 @@ impl Section {
             Section::Users => "/model/users",
             Section::SecurityRoles => "/model/security-roles",
             Section::Tables => "/model/tables",
+            Section::Settings => "/model/settings",
             Section::Simulate => "/simulate",
             Section::Test => "/test",
             Section::Export => "/export",
@@ -103,6 +108,10 @@ impl Section {
             Section::Tables => {
                 "This view will list the tables the model secures, with their ownership type and \
                  sample records."
+            }
+            Section::Settings => {
+                "This view will hold the organisation settings: modernized business units, \
+                 hierarchy security and the documented alternatives."
             }
             Section::Simulate => {
                 "This view will answer what a user can see in a table and who can reach a record, \
@@ -136,6 +145,7 @@ mod tests {
             Section::Users,
             Section::SecurityRoles,
             Section::Tables,
+            Section::Settings,
             Section::Simulate,
             Section::Test,
             Section::Export,

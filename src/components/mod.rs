@@ -1,10 +1,14 @@
-//! The shell's building blocks: header, side navigation and footer.
+//! The shell's building blocks (header, side navigation, footer) and the widgets views share
+//! (depth glyphs, the privilege grid, the business unit tree).
 
 mod app_footer;
 mod app_header;
 mod bu_reach;
+pub mod bu_tree;
 mod check_badge;
+pub mod depth_circle;
 mod download;
+pub mod privilege_grid;
 mod progress_bar;
 mod record_list;
 mod side_nav;
@@ -15,7 +19,7 @@ pub use app_header::AppHeader;
 pub use bu_reach::{BuReachNode, BuReachTree};
 pub use check_badge::{CheckBadge, CheckReports, provide_check_reports, tally, use_check_reports};
 pub use download::{download_text, download_url, read_chosen_file};
-pub use record_list::{ReasonChip, RecordList};
 pub use progress_bar::ProgressBar;
+pub use record_list::{ReasonChip, RecordList};
 pub use side_nav::SideNav;
 pub use storage_status::{SaveIndicator, StorageBanners, export_workspace, megabytes, slug};

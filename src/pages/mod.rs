@@ -1,5 +1,6 @@
 //! One component per route. Pages compose components; they compute nothing themselves.
 
+pub mod designer;
 pub mod export;
 mod not_found;
 mod planned_section;
@@ -7,8 +8,8 @@ pub mod simulator;
 pub mod test;
 pub mod workspaces;
 
-pub use not_found::NotFound;
 pub use export::ExportPage;
+pub use not_found::NotFound;
 pub use planned_section::PlannedSection;
 pub use simulator::SimulatorPage;
 pub use test::TestPage;

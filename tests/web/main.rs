@@ -3,6 +3,7 @@
 //! empty.
 #![cfg(target_arch = "wasm32")]
 
+mod designer;
 mod mount;
 mod simulator;
 mod storage;

@@ -10,8 +10,7 @@ use engine::data::Dataset;
 use engine::format::{self, IdMap, v1};
 use engine::model::{
     BuId, BusinessUnit, ColumnPermission, Depth, FieldProfileId, Inheritance, Model, PositionId,
-    PrivSet, Role, RoleAssignment, RoleId, Settings, TableId, Team, TeamId, TeamKind, UserId,
-    Verb,
+    PrivSet, Role, RoleAssignment, RoleId, Settings, TableId, Team, TeamId, TeamKind, UserId, Verb,
 };
 
 use crate::state::Workspace;
@@ -181,9 +180,7 @@ pub fn cycle_row(
 pub fn set_misc(model: &Model, role: RoleId, name: &str, depth: Depth) -> Result<Model, Refusal> {
     editable_role(model, role)?;
     if !matches!(depth, Depth::None | Depth::Org) {
-        return Err(
-            "miscellaneous privileges take only None or Organization (ROLE-6)".to_string(),
-        );
+        return Err("miscellaneous privileges take only None or Organization (ROLE-6)".to_string());
     }
     let mut next = model.clone();
     role_mut(&mut next, role)?
@@ -609,11 +606,7 @@ pub fn change_user_bu(
 }
 
 /// Sets a user's manager; refuses the user themself and a loop of managers.
-pub fn set_manager(
-    model: &Model,
-    user: UserId,
-    manager: Option<UserId>,
-) -> Result<Model, Refusal> {
+pub fn set_manager(model: &Model, user: UserId, manager: Option<UserId>) -> Result<Model, Refusal> {
     if let Some(m) = manager {
         let mut current = Some(m);
         let mut steps = 0;
@@ -714,7 +707,11 @@ pub fn toggle_column_permission(
 }
 
 /// Secures or unsecures a column of a table (FLS-1).
-pub fn toggle_secured_column(model: &Model, table: TableId, column: &str) -> Result<Model, Refusal> {
+pub fn toggle_secured_column(
+    model: &Model,
+    table: TableId,
+    column: &str,
+) -> Result<Model, Refusal> {
     let column = column.trim();
     if column.is_empty() {
         return Err("name the column to secure".to_string());

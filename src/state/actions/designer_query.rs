@@ -108,7 +108,10 @@ pub fn permission_setting(depths: [Depth; 8], allowed: &[Depth]) -> &'static str
         widest
     };
     let all = |d: Depth| depths.iter().all(|x| *x == d);
-    let read = depths.get(Verb::Read.index()).copied().unwrap_or(Depth::None);
+    let read = depths
+        .get(Verb::Read.index())
+        .copied()
+        .unwrap_or(Depth::None);
     let others_at = |d: Depth| {
         depths
             .iter()
@@ -303,7 +306,10 @@ pub fn path_head(path: &str) -> (&str, Option<String>) {
     let id = if let Some(quoted) = rest.strip_prefix('"') {
         quoted.split('"').next().unwrap_or_default().to_string()
     } else {
-        rest.split(['.', '[']).next().unwrap_or_default().to_string()
+        rest.split(['.', '['])
+            .next()
+            .unwrap_or_default()
+            .to_string()
     };
     (section, Some(id))
 }

@@ -3,8 +3,10 @@
 //!
 //! - `designer`: edits of the model made in the Designer views (roles, BUs, teams, users,
 //!   tables, settings), each refused with a sentence when the rules forbid it.
+//! - `share_link`: the model packed into a URL fragment for read-only share links.
 //! - `designer_query`: read-only derivations those views show (grid rows, members, roles
 //!   reached through teams, where an issue points).
 
 pub mod designer;
 pub mod designer_query;
+pub mod share_link;

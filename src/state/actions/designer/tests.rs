@@ -25,8 +25,14 @@ fn org_owned_tables_cycle_between_none_and_organization_only() {
     let model = &ws.model;
     let product = table(model, "product");
     assert_eq!(allowed_depths(model, product), [Depth::None, Depth::Org]);
-    assert_eq!(next_depth(&[Depth::None, Depth::Org], Depth::None, true), Depth::Org);
-    assert_eq!(next_depth(&[Depth::None, Depth::Org], Depth::Org, true), Depth::None);
+    assert_eq!(
+        next_depth(&[Depth::None, Depth::Org], Depth::None, true),
+        Depth::Org
+    );
+    assert_eq!(
+        next_depth(&[Depth::None, Depth::Org], Depth::Org, true),
+        Depth::None
+    );
     assert_eq!(next_depth(&Depth::ALL, Depth::None, false), Depth::Org);
     assert_eq!(fit_depth(&[Depth::None, Depth::Org], Depth::Bu), Depth::Org);
     let r = role(model, "role_store_staff");
@@ -71,8 +77,16 @@ fn predefined_roles_are_read_only_but_can_be_copied() {
     assert_eq!(copy.predefined, None);
     assert_eq!(display(&copied, &id), "Admin copy");
     assert!(copy_role(&copied, admin, "admin COPY", model.root_bu()).is_err());
-    let inherited = set_inheritance(&copied, RoleId::from_index(copied.roles.len() - 1), Inheritance::TeamOnly).unwrap();
-    assert_eq!(inherited.roles.last().unwrap().inheritance, Inheritance::TeamOnly);
+    let inherited = set_inheritance(
+        &copied,
+        RoleId::from_index(copied.roles.len() - 1),
+        Inheritance::TeamOnly,
+    )
+    .unwrap();
+    assert_eq!(
+        inherited.roles.last().unwrap().inheritance,
+        Inheritance::TeamOnly
+    );
 }
 
 #[test]
@@ -81,7 +95,10 @@ fn misc_privileges_take_none_or_organization() {
     let r = role(&ws.model, "role_store_staff");
     assert!(set_misc(&ws.model, r, "prvPrint", Depth::Bu).is_err());
     let next = set_misc(&ws.model, r, "prvPrint", Depth::Org).unwrap();
-    assert_eq!(next.roles[r.index()].misc.get("prvPrint"), Some(&Depth::Org));
+    assert_eq!(
+        next.roles[r.index()].misc.get("prvPrint"),
+        Some(&Depth::Org)
+    );
 }
 
 #[test]
@@ -93,7 +110,11 @@ fn bu_reparent_refuses_cycles_and_the_root() {
     let south = bu(model, "bu_south");
     let cycle = reparent_bu(model, north, leeds).unwrap_err();
     assert!(cycle.contains("cycle"), "{cycle}");
-    assert!(reparent_bu(model, model.root_bu(), north).unwrap_err().contains("root"));
+    assert!(
+        reparent_bu(model, model.root_bu(), north)
+            .unwrap_err()
+            .contains("root")
+    );
     let moved = reparent_bu(model, leeds, south).unwrap();
     assert_eq!(moved.bus[leeds.index()].parent, Some(south));
     assert!(reparent_effect(model, &ws.data, leeds, south).contains("will sit under"));
@@ -126,7 +147,11 @@ fn deleting_a_bu_with_dependents_or_the_root_is_refused_with_the_reason() {
     let leeds = bu(&ws.model, "bu_store_leeds");
     let reason = delete_bu(&ws, leeds).unwrap_err();
     assert!(reason.contains("user"), "{reason}");
-    assert!(delete_bu(&ws, ws.model.root_bu()).unwrap_err().contains("root"));
+    assert!(
+        delete_bu(&ws, ws.model.root_bu())
+            .unwrap_err()
+            .contains("root")
+    );
 }
 
 #[test]
@@ -136,7 +161,10 @@ fn access_teams_take_no_roles_and_default_teams_no_members() {
     let index = model.name_index();
     let xmas = *index.teams.get("team_xmas_gifting").unwrap();
     let r = role(model, "role_store_staff");
-    assert_eq!(toggle_team_role(model, xmas, r).unwrap_err(), ACCESS_TEAM_SENTENCE);
+    assert_eq!(
+        toggle_team_role(model, xmas, r).unwrap_err(),
+        ACCESS_TEAM_SENTENCE
+    );
     let default = model
         .teams
         .iter()
@@ -178,7 +206,10 @@ fn managers_cannot_loop() {
 
 #[test]
 fn new_ids_are_slugs_made_unique() {
-    assert_eq!(new_id("bu_", "  Île de France!", |_| false), "bu_le_de_france");
+    assert_eq!(
+        new_id("bu_", "  Île de France!", |_| false),
+        "bu_le_de_france"
+    );
     assert_eq!(new_id("bu_", "Leeds", |id| id == "bu_leeds"), "bu_leeds_2");
     assert_eq!(new_id("role_", "", |_| false), "role");
 }

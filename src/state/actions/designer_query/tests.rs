@@ -14,7 +14,10 @@ fn activity_tables_collapse_into_one_row_and_groups_follow_microsoft_order() {
     let rows = grid_rows(&ws.model);
     let activity: Vec<&GridRow> = rows.iter().filter(|r| r.set == PrivSet::Activity).collect();
     assert_eq!(activity.len(), 1);
-    assert!(rows.iter().all(|r| !matches!(r.logical.as_str(), "task" | "email" | "phonecall")));
+    assert!(
+        rows.iter()
+            .all(|r| !matches!(r.logical.as_str(), "task" | "email" | "phonecall"))
+    );
     let groups: Vec<&str> = rows.iter().map(|r| r.group).collect();
     let mut sorted = groups.clone();
     sorted.sort_by_key(|g| GROUPS.iter().position(|x| x == g));
@@ -22,7 +25,10 @@ fn activity_tables_collapse_into_one_row_and_groups_follow_microsoft_order() {
     let product = rows.iter().find(|r| r.logical == "product").unwrap();
     assert_eq!(product.allowed, [Depth::None, Depth::Org]);
     assert_eq!(
-        rows.iter().find(|r| r.logical == "new_loyaltycard").unwrap().group,
+        rows.iter()
+            .find(|r| r.logical == "new_loyaltycard")
+            .unwrap()
+            .group,
         "Custom Tables"
     );
 }
@@ -51,7 +57,10 @@ fn issue_paths_lead_to_the_view_that_shows_them() {
         issue_url("roles.\"a.b\".privileges").as_deref(),
         Some("/model/security-roles/a.b")
     );
-    assert_eq!(issue_url("business_units.bu x").as_deref(), Some("/model/business-units/bu%20x"));
+    assert_eq!(
+        issue_url("business_units.bu x").as_deref(),
+        Some("/model/business-units/bu%20x")
+    );
     assert_eq!(issue_url("data.records.R1"), None);
     assert_eq!(decode_segment("bu%20x"), "bu x");
     let issues = vec![Issue::error(IssueCode::RoleBu, "users.U7.roles[1]", "x")];
@@ -68,7 +77,11 @@ fn palette_finds_by_prefix_first_and_filters_by_kind() {
     assert!(found[0].label.to_lowercase().starts_with("leeds") || found[0].id.contains("leeds"));
     let users = filter_palette(&entries, "@");
     assert!(users.iter().all(|e| e.kind == "User"));
-    assert!(filter_palette(&entries, "#acc").iter().any(|e| e.id == "account"));
+    assert!(
+        filter_palette(&entries, "#acc")
+            .iter()
+            .any(|e| e.id == "account")
+    );
 }
 
 #[test]
@@ -92,5 +105,9 @@ fn a_role_covers_itself_and_compare_marks_differences() {
     let b = *index.roles.get("role_line_manager").unwrap();
     assert!(role_covers(&ws.model, a, a));
     assert!(compare_roles(&ws.model, a, a).iter().all(|r| !r.differs()));
-    assert!(compare_roles(&ws.model, a, b).iter().any(CompareRow::differs));
+    assert!(
+        compare_roles(&ws.model, a, b)
+            .iter()
+            .any(CompareRow::differs)
+    );
 }

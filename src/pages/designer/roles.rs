@@ -1,0 +1,533 @@
+//! Security roles: the role list and the role editor (header, privilege grid, miscellaneous
+//! privileges, members), with Copy and Compare.
+
+use engine::model::{Depth, Inheritance, Model, PrivSet, RoleId, Verb};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+use super::context::{Designer, use_designer};
+use super::frame::{DesignerFrame, InlineIssues};
+use crate::components::depth_circle::{DepthCircle, DepthLegend};
+use crate::components::privilege_grid::{GridEdit, PrivilegeGrid};
+use crate::state::actions::designer::{
+    PREDEFINED_SENTENCE, copy_role, cycle_column, cycle_privilege, cycle_row, display,
+    set_inheritance, set_misc, set_privileges,
+};
+use crate::state::actions::designer_query::{
+    decode_segment, grid_rows, misc_privileges, role_members, url_segment,
+};
+
+/// Finds a role by id.
+pub fn role_by_id(model: &Model, id: &str) -> Option<RoleId> {
+    model
+        .roles
+        .iter()
+        .position(|r| r.name == id)
+        .map(RoleId::from_index)
+}
+
+fn inheritance_label(inheritance: Inheritance) -> &'static str {
+    match inheritance {
+        Inheritance::Direct => "Direct User (Basic) access level and Team privileges",
+        Inheritance::TeamOnly => "Team privileges only",
+    }
+}
+
+/// `/model/security-roles[/:role]`.
+#[component]
+pub fn SecurityRolesPage() -> impl IntoView {
+    let params = use_params_map();
+    let selected = Memo::new(move |_| params.read().get("role").map(|s| decode_segment(&s)));
+    view! {
+        <DesignerFrame title="Security roles">
+            <div class="rp-split">
+                <RoleList selected />
+                {move || match selected.get() {
+                    Some(id) => view! { <RoleEditor id /> }.into_any(),
+                    None => view! {
+                        <div class="rp-panel rp-split__detail">
+                            <p class="rp-panel__text">"Choose a role to edit its privileges. Predefined roles are read-only: copy one to change it."</p>
+                        </div>
+                    }.into_any(),
+                }}
+            </div>
+        </DesignerFrame>
+    }
+}
+
+#[component]
+fn RoleList(selected: Memo<Option<String>>) -> impl IntoView {
+    let designer = use_designer();
+    let rows = move || {
+        designer
+            .with_model(|m| {
+                let mut rows: Vec<(String, String, String, String, bool)> = m
+                    .roles
+                    .iter()
+                    .enumerate()
+                    .map(|(i, r)| {
+                        let (users, teams) = role_members(m, RoleId::from_index(i));
+                        (
+                            r.name.clone(),
+                            display(m, &r.name).to_string(),
+                            display(m, m.bu_name(r.bu)).to_string(),
+                            format!(
+                                "{} user{} · {} team{}",
+                                users.len(),
+                                if users.len() == 1 { "" } else { "s" },
+                                teams.len(),
+                                if teams.len() == 1 { "" } else { "s" }
+                            ),
+                            r.predefined.is_some(),
+                        )
+                    })
+                    .collect();
+                rows.sort_by_key(|r| (r.4, r.1.to_lowercase()));
+                rows
+            })
+            .unwrap_or_default()
+    };
+    view! {
+        <nav class="rp-panel rp-split__list" aria-label="Security roles">
+            <ul class="rp-list">
+                {move || rows().into_iter().map(|(id, name, bu, members, predefined)| {
+                    let href = format!("/model/security-roles/{}", url_segment(&id));
+                    let current = {
+                        let id = id.clone();
+                        move || (selected.get().as_deref() == Some(id.as_str())).then_some("page")
+                    };
+                    view! {
+                        <li>
+                            <A href=href attr:class="rp-list__link" attr:aria-current=current>
+                                <span class="rp-list__name">{name}</span>
+                                {predefined.then(|| view! { <span class="rp-tag">"Predefined"</span> })}
+                                <span class="rp-list__meta">{bu}" · "{members}</span>
+                            </A>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </nav>
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Tab {
+    Tables,
+    Misc,
+}
+
+#[component]
+fn RoleEditor(id: String) -> impl IntoView {
+    let designer = use_designer();
+    let navigate = use_navigate();
+    let id = StoredValue::new(id);
+    let role = Memo::new(move |_| {
+        designer
+            .with_model(|m| role_by_id(m, &id.get_value()))
+            .flatten()
+    });
+    let info = Memo::new(move |_| {
+        let role = role.get()?;
+        designer
+            .with_model(|m| {
+                let r = m.roles.get(role.index())?;
+                Some((
+                    display(m, &r.name).to_string(),
+                    display(m, m.bu_name(r.bu)).to_string(),
+                    r.inheritance,
+                    r.predefined.is_some(),
+                ))
+            })
+            .flatten()
+    });
+    let read_only =
+        Signal::derive(move || designer.read_only.get() || info.get().is_some_and(|i| i.3));
+    let tab = RwSignal::new(Tab::Tables);
+    let search = RwSignal::new(String::new());
+    let all_rows = Memo::new(move |_| designer.with_model(grid_rows).unwrap_or_default());
+    let rows = Memo::new(move |_| {
+        let q = search.get().trim().to_lowercase();
+        all_rows.with(|rows| {
+            rows.iter()
+                .filter(|r| {
+                    q.is_empty() || r.label.to_lowercase().contains(&q) || r.logical.contains(&q)
+                })
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
+    let depths = Signal::derive(move || {
+        role.get()
+            .and_then(|r| {
+                designer
+                    .with_model(|m| m.roles.get(r.index()).map(|x| x.privileges.clone()))
+                    .flatten()
+            })
+            .unwrap_or_default()
+    });
+    let on_edit = Callback::new(move |edit: GridEdit| {
+        if let Some(role) = role.get_untracked() {
+            apply_grid_edit(designer, role, &rows.get_untracked(), edit);
+        }
+    });
+    let grid_label = Signal::derive(move || {
+        format!(
+            "Privileges of {}",
+            info.get().map(|i| i.0).unwrap_or_default()
+        )
+    });
+
+    let copying = RwSignal::new(false);
+    let compare_with = RwSignal::new(String::new());
+    let go_compare = {
+        let navigate = navigate.clone();
+        move |_| {
+            let other = compare_with.get_untracked();
+            if !other.is_empty() {
+                navigate(
+                    &format!(
+                        "/model/security-roles/{}/compare/{}",
+                        url_segment(&id.get_value()),
+                        url_segment(&other)
+                    ),
+                    Default::default(),
+                );
+            }
+        }
+    };
+    let other_roles = move || {
+        designer
+            .with_model(|m| {
+                m.roles
+                    .iter()
+                    .filter(|r| r.name != id.get_value())
+                    .map(|r| (r.name.clone(), display(m, &r.name).to_string()))
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    };
+
+    view! {
+        <div class="rp-split__detail">
+            <Show when=move || info.get().is_some() fallback=move || view! {
+                <div class="rp-panel"><p class="rp-panel__text">{format!("There is no role `{}` in this model.", id.get_value())}</p></div>
+            }>
+                <div class="rp-panel rp-role-head">
+                    <h2 class="rp-detail__title" data-testid="role-name">{move || info.get().map(|i| i.0)}</h2>
+                    <dl class="rp-facts">
+                        <dt>"Business unit"</dt>
+                        <dd>{move || info.get().map(|i| i.1)}</dd>
+                        <dt><label for="rp-inheritance">"Member's privilege inheritance"</label></dt>
+                        <dd>
+                            <select id="rp-inheritance" class="rp-select" disabled=move || read_only.get()
+                                on:change=move |ev| {
+                                    let value = if event_target_value(&ev) == "team" { Inheritance::TeamOnly } else { Inheritance::Direct };
+                                    if let Some(role) = role.get_untracked() {
+                                        let _ = designer.edit_model(format!("Member's privilege inheritance: {}", inheritance_label(value)), |m| set_inheritance(m, role, value));
+                                    }
+                                }>
+                                <option value="direct" selected=move || info.get().is_some_and(|i| i.2 == Inheritance::Direct)>{inheritance_label(Inheritance::Direct)}</option>
+                                <option value="team" selected=move || info.get().is_some_and(|i| i.2 == Inheritance::TeamOnly)>{inheritance_label(Inheritance::TeamOnly)}</option>
+                            </select>
+                        </dd>
+                    </dl>
+                    <div class="rp-role-head__actions">
+                        <button type="button" class="rp-button" aria-expanded=move || copying.get().to_string()
+                            on:click=move |_| copying.update(|c| *c = !*c)>"Copy role…"</button>
+                        <label class="rp-inline-field">
+                            <span>"Compare with"</span>
+                            <select class="rp-select" on:change=move |ev| compare_with.set(event_target_value(&ev))>
+                                <option value="">"choose a role"</option>
+                                {move || other_roles().into_iter().map(|(rid, name)| view! { <option value=rid>{name}</option> }).collect_view()}
+                            </select>
+                        </label>
+                        <button type="button" class="rp-button" on:click=go_compare.clone()>"Compare"</button>
+                    </div>
+                    <Show when=move || copying.get()>
+                        <CopyRoleForm role on_done=Callback::new(move |()| copying.set(false)) />
+                    </Show>
+                    <Show when=move || info.get().is_some_and(|i| i.3)>
+                        <p class="rp-note" role="note" data-testid="predefined-note">{PREDEFINED_SENTENCE}</p>
+                    </Show>
+                    <InlineIssues section="roles" id=Signal::derive(move || id.get_value()) />
+                    <RoleMembers role />
+                </div>
+                <div class="rp-tabs" role="tablist" aria-label="Privileges">
+                    <button type="button" role="tab" class="rp-tab" aria-selected=move || (tab.get() == Tab::Tables).to_string()
+                        on:click=move |_| tab.set(Tab::Tables)>"Tables"</button>
+                    <button type="button" role="tab" class="rp-tab" aria-selected=move || (tab.get() == Tab::Misc).to_string()
+                        on:click=move |_| tab.set(Tab::Misc)>"Miscellaneous privileges"</button>
+                </div>
+                <div class="rp-panel rp-tabpanel" role="tabpanel">
+                    <Show when=move || tab.get() == Tab::Tables fallback=move || view! { <MiscPrivileges role read_only /> }>
+                        <div class="rp-grid-tools">
+                            <input type="search" class="rp-input" placeholder="Search tables by display or logical name"
+                                aria-label="Search tables" prop:value=move || search.get()
+                                on:input=move |ev| search.set(event_target_value(&ev)) />
+                            <span class="rp-grid-tools__hint">"Click a cell for the next level, Shift+click for the previous; keys 0–4 set a level; a column or row heading sets the whole column or row."</span>
+                        </div>
+                        <Show when=move || !rows.with(Vec::is_empty) fallback=move || view! {
+                            <p class="rp-panel__text">{move || format!("No table matches “{}”.", search.get())}" "
+                                <button type="button" class="rp-button rp-button--subtle" on:click=move |_| search.set(String::new())>"Clear the search"</button></p>
+                        }>
+                            <PrivilegeGrid label=grid_label rows depths read_only on_edit />
+                        </Show>
+                        <DepthLegend />
+                    </Show>
+                </div>
+            </Show>
+        </div>
+    }
+}
+
+/// Applies one grid edit with a label that names before → after.
+fn apply_grid_edit(
+    designer: Designer,
+    role: RoleId,
+    rows: &[crate::state::actions::designer_query::GridRow],
+    edit: GridEdit,
+) {
+    let name_of = |set: PrivSet| {
+        rows.iter()
+            .find(|r| r.set == set)
+            .map(|r| r.label.clone())
+            .unwrap_or_default()
+    };
+    let current = |set: PrivSet, verb: Verb| {
+        designer
+            .with_model_untracked(|m| m.roles.get(role.index()).map(|r| r.depth(set, verb)))
+            .flatten()
+            .unwrap_or_default()
+    };
+    let _ = match edit {
+        GridEdit::Set(set, verb, depth) => {
+            let label = format!(
+                "{}, {}: {} → {}",
+                name_of(set),
+                verb.label(),
+                current(set, verb).label(),
+                depth.label()
+            );
+            designer.edit_model(label, |m| set_privileges(m, role, &[(set, verb, depth)]))
+        }
+        GridEdit::Cycle(set, verb, up) => {
+            let before = current(set, verb);
+            let result = designer
+                .with_model_untracked(|m| cycle_privilege(m, role, set, verb, up))
+                .unwrap_or_else(|| Err("no model is open".into()));
+            let after = result.as_ref().map_or(before, |r| r.1);
+            let label = format!(
+                "{}, {}: {} → {}",
+                name_of(set),
+                verb.label(),
+                before.label(),
+                after.label()
+            );
+            designer.edit_model(label, |_| result.map(|r| r.0))
+        }
+        GridEdit::Column(verb, up) => {
+            let sets: Vec<PrivSet> = rows.iter().map(|r| r.set).collect();
+            let result = designer
+                .with_model_untracked(|m| cycle_column(m, role, &sets, verb, up))
+                .unwrap_or_else(|| Err("no model is open".into()));
+            let target = result.as_ref().map_or(Depth::None, |r| r.1);
+            let label = format!(
+                "{} column: {} tables → {}",
+                verb.label(),
+                sets.len(),
+                target.label()
+            );
+            designer.edit_model(label, |_| result.map(|r| r.0))
+        }
+        GridEdit::Row(set, up) => {
+            let result = designer
+                .with_model_untracked(|m| cycle_row(m, role, set, up))
+                .unwrap_or_else(|| Err("no model is open".into()));
+            let target = result.as_ref().map_or(Depth::None, |r| r.1);
+            let label = format!("{} row: 8 privileges → {}", name_of(set), target.label());
+            designer.edit_model(label, |_| result.map(|r| r.0))
+        }
+    };
+}
+
+#[component]
+fn MiscPrivileges(role: Memo<Option<RoleId>>, read_only: Signal<bool>) -> impl IntoView {
+    let designer = use_designer();
+    let items = move || {
+        let role = role.get();
+        designer
+            .with_model(|m| {
+                let r = role.and_then(|r| m.roles.get(r.index()));
+                misc_privileges(m)
+                    .into_iter()
+                    .map(|(name, label)| {
+                        let depth = r
+                            .and_then(|r| r.misc.get(&name).copied())
+                            .unwrap_or_default();
+                        (name, label, depth)
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    };
+    view! {
+        <p class="rp-panel__text">"Miscellaneous privileges take only None or Organization. Click to switch."</p>
+        <table class="rp-table rp-misc">
+            <thead><tr><th scope="col">"Privilege"</th><th scope="col">"Name"</th><th scope="col">"Access level"</th></tr></thead>
+            <tbody>
+                {move || items().into_iter().map(|(name, label, depth)| {
+                    let next = if depth == Depth::Org { Depth::None } else { Depth::Org };
+                    let aria = format!("{label}: {}", depth.label());
+                    let privilege = name.clone();
+                    view! {
+                        <tr>
+                            <th scope="row">{label.clone()}</th>
+                            <td><code>{name.clone()}</code></td>
+                            <td>
+                                <button type="button" class="rp-grid__depth rp-grid__depth--inline" aria-label=aria
+                                    aria-disabled=move || read_only.get().to_string()
+                                    on:click=move |_| {
+                                        if let Some(role) = role.get_untracked() {
+                                            let l = format!("{label}: {} → {}", depth.label(), next.label());
+                                            let _ = designer.edit_model(l, |m| set_misc(m, role, &privilege, next));
+                                        }
+                                    }>
+                                    <DepthCircle depth=depth labelled=true />
+                                </button>
+                            </td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+}
+
+#[component]
+fn RoleMembers(role: Memo<Option<RoleId>>) -> impl IntoView {
+    let designer = use_designer();
+    let members = move || {
+        let role = role.get()?;
+        designer.with_model(|m| {
+            let (users, teams) = role_members(m, role);
+            let users: Vec<(String, String)> = users
+                .into_iter()
+                .map(|u| {
+                    (
+                        m.user_name(u).to_string(),
+                        display(m, m.user_name(u)).to_string(),
+                    )
+                })
+                .collect();
+            let teams: Vec<(String, String)> = teams
+                .into_iter()
+                .map(|t| {
+                    (
+                        m.team_name(t).to_string(),
+                        display(m, m.team_name(t)).to_string(),
+                    )
+                })
+                .collect();
+            (users, teams)
+        })
+    };
+    view! {
+        <details class="rp-members">
+            <summary>{move || members().map(|(u, t)| format!("Members: {} users directly, {} teams", u.len(), t.len()))}</summary>
+            {move || members().map(|(users, teams)| view! {
+                <div class="rp-members__cols">
+                    <ul class="rp-chips">{users.into_iter().map(|(id, name)| view! { <li><A href=format!("/model/users/{}", url_segment(&id)) attr:class="rp-chip">{name}</A></li> }).collect_view()}</ul>
+                    <ul class="rp-chips">{teams.into_iter().map(|(id, name)| view! { <li><A href=format!("/model/teams/{}", url_segment(&id)) attr:class="rp-chip">{name}</A></li> }).collect_view()}</ul>
+                </div>
+            })}
+        </details>
+    }
+}
+
+#[component]
+fn CopyRoleForm(role: Memo<Option<RoleId>>, on_done: Callback<()>) -> impl IntoView {
+    let designer = use_designer();
+    let navigate = use_navigate();
+    let initial = designer
+        .with_model_untracked(|m| {
+            role.get_untracked()
+                .and_then(|r| m.roles.get(r.index()))
+                .map(|r| {
+                    (
+                        format!("Copy of {}", display(m, &r.name)),
+                        m.bu_name(r.bu).to_string(),
+                    )
+                })
+        })
+        .flatten()
+        .unwrap_or_default();
+    let name = RwSignal::new(initial.0);
+    let bu = RwSignal::new(initial.1);
+    let bus = move || {
+        designer
+            .with_model(|m| {
+                m.bus
+                    .iter()
+                    .map(|b| (b.name.clone(), display(m, &b.name).to_string()))
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    };
+    let submit = move |ev: web_sys::SubmitEvent| {
+        ev.prevent_default();
+        let Some(role) = role.get_untracked() else {
+            return;
+        };
+        let name_value = name.get_untracked();
+        let bu_value = bu.get_untracked();
+        let result = designer
+            .with_model_untracked(|m| {
+                let bu_id = m
+                    .bus
+                    .iter()
+                    .position(|b| b.name == bu_value)
+                    .map(engine::model::BuId::from_index);
+                match bu_id {
+                    Some(b) => copy_role(m, role, &name_value, b),
+                    None => Err("choose the copy's business unit".to_string()),
+                }
+            })
+            .unwrap_or_else(|| Err("no model is open".into()));
+        let new_id = result.as_ref().ok().map(|r| r.1.clone());
+        if designer
+            .edit_model(format!("Copy role as {name_value}"), |_| {
+                result.map(|r| r.0)
+            })
+            .is_ok()
+        {
+            on_done.run(());
+            if let Some(new_id) = new_id {
+                navigate(
+                    &format!("/model/security-roles/{}", url_segment(&new_id)),
+                    Default::default(),
+                );
+            }
+        }
+    };
+    view! {
+        <form class="rp-form rp-form--inline" on:submit=submit aria-label="Copy role">
+            <label class="rp-field">
+                <span class="rp-field__label">"Name of the copy"</span>
+                <input class="rp-input" required prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
+            </label>
+            <label class="rp-field">
+                <span class="rp-field__label">"Business unit"</span>
+                <select class="rp-select" on:change=move |ev| bu.set(event_target_value(&ev))>
+                    {move || bus().into_iter().map(|(id, label)| {
+                        let selected = bu.get_untracked() == id;
+                        view! { <option value=id selected=selected>{label}</option> }
+                    }).collect_view()}
+                </select>
+            </label>
+            <button type="submit" class="rp-button rp-button--primary">"Copy"</button>
+            <button type="button" class="rp-button rp-button--subtle" on:click=move |_| on_done.run(())>"Cancel"</button>
+        </form>
+    }
+}

@@ -1,0 +1,375 @@
+//! Users: business unit (Change Business Unit with Microsoft's warning, BU-8), manager,
+//! position, direct roles, roles through teams (read-only, team named), column security
+//! profiles; and bulk role changes for the users ticked in the list.
+
+use std::collections::BTreeSet;
+
+use engine::model::{BuId, FieldProfileId, Model, PositionId, RoleId, UserId};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use super::context::use_designer;
+use super::frame::{DesignerFrame, InlineIssues};
+use crate::state::actions::designer::{
+    bulk_user_role, change_user_bu, display, set_manager, set_position, toggle_user_profile,
+    toggle_user_role,
+};
+use crate::state::actions::designer_query::{
+    assignable_roles, decode_segment, roles_via_teams, url_segment,
+};
+
+fn user_by_id(model: &Model, id: &str) -> Option<UserId> {
+    model
+        .users
+        .iter()
+        .position(|u| u.name == id)
+        .map(UserId::from_index)
+}
+
+/// `/model/users[/:user]`.
+#[component]
+pub fn UsersPage() -> impl IntoView {
+    let designer = use_designer();
+    let params = use_params_map();
+    let selected = Memo::new(move |_| params.read().get("user").map(|s| decode_segment(&s)));
+    let ticked = RwSignal::new(BTreeSet::<String>::new());
+    let bulk_role = RwSignal::new(String::new());
+    let users = move || {
+        designer
+            .with_model(|m| {
+                let mut list: Vec<(String, String, String)> = m
+                    .users
+                    .iter()
+                    .map(|u| {
+                        (
+                            u.name.clone(),
+                            display(m, &u.name).to_string(),
+                            display(m, m.bu_name(u.bu)).to_string(),
+                        )
+                    })
+                    .collect();
+                list.sort_by_key(|u| u.1.to_lowercase());
+                list
+            })
+            .unwrap_or_default()
+    };
+    let all_roles = move || {
+        designer
+            .with_model(|m| {
+                m.roles
+                    .iter()
+                    .map(|r| (r.name.clone(), display(m, &r.name).to_string()))
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    };
+    let bulk = move |add: bool| {
+        let role_id = bulk_role.get_untracked();
+        let names = ticked.get_untracked();
+        let result = designer
+            .with_model_untracked(|m| {
+                let role = m
+                    .roles
+                    .iter()
+                    .position(|r| r.name == role_id)
+                    .map(RoleId::from_index);
+                let users: Vec<UserId> = names.iter().filter_map(|n| user_by_id(m, n)).collect();
+                match role {
+                    Some(role) => bulk_user_role(m, &users, role, add)
+                        .map(|x| (x, display(m, &role_id).to_string())),
+                    None => Err("choose the role to give or take away".to_string()),
+                }
+            })
+            .unwrap_or_else(|| Err("no model is open".into()));
+        let role_name = result.as_ref().map(|r| r.1.clone()).unwrap_or_default();
+        let label = format!(
+            "{} {role_name} {} {} users",
+            if add { "Give" } else { "Take away" },
+            if add { "to" } else { "from" },
+            names.len()
+        );
+        let _ = designer.edit_model(label, |_| result.map(|r| r.0));
+    };
+    view! {
+        <DesignerFrame title="Users">
+            <div class="rp-split">
+                <div class="rp-panel rp-split__list">
+                    <Show when=move || !ticked.with(BTreeSet::is_empty)>
+                        <div class="rp-bulk" role="group" aria-label="Bulk edit of roles">
+                            <span>{move || format!("{} selected", ticked.with(BTreeSet::len))}</span>
+                            <select class="rp-select" aria-label="Role" on:change=move |ev| bulk_role.set(event_target_value(&ev))>
+                                <option value="">"choose a role"</option>
+                                {move || all_roles().into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
+                            </select>
+                            <button type="button" class="rp-button" on:click=move |_| bulk(true)>"Give role"</button>
+                            <button type="button" class="rp-button" on:click=move |_| bulk(false)>"Take away"</button>
+                            <button type="button" class="rp-button rp-button--subtle" on:click=move |_| ticked.set(BTreeSet::new())>"Clear"</button>
+                        </div>
+                    </Show>
+                    <ul class="rp-list" aria-label="Users">
+                        {move || users().into_iter().map(|(id, name, bu)| {
+                            let current = {
+                                let id = id.clone();
+                                move || (selected.get().as_deref() == Some(id.as_str())).then_some("page")
+                            };
+                            let tick_id = id.clone();
+                            let is_ticked = {
+                                let id = id.clone();
+                                move || ticked.with(|t| t.contains(&id))
+                            };
+                            view! {
+                                <li class="rp-list__row">
+                                    <input type="checkbox" aria-label=format!("Select {name}") prop:checked=is_ticked
+                                        on:change=move |_| ticked.update(|t| { if !t.remove(&tick_id) { t.insert(tick_id.clone()); } }) />
+                                    <A href=format!("/model/users/{}", url_segment(&id)) attr:class="rp-list__link" attr:aria-current=current>
+                                        <span class="rp-list__name">{name.clone()}</span>
+                                        <span class="rp-list__meta">{bu}</span>
+                                    </A>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </div>
+                <div class="rp-split__detail">
+                    {move || match selected.get() {
+                        Some(id) => view! { <UserDetail id /> }.into_any(),
+                        None => view! { <div class="rp-panel"><p class="rp-panel__text">"Choose a user, or tick several to give or take away a role at once."</p></div> }.into_any(),
+                    }}
+                </div>
+            </div>
+        </DesignerFrame>
+    }
+}
+
+#[derive(Clone, PartialEq)]
+struct UserFacts {
+    name: String,
+    bu: String,
+    manager: Option<String>,
+    position: Option<String>,
+    direct: Vec<(RoleId, String, bool)>,
+    via_teams: Vec<(String, String, String, String)>,
+    profiles: Vec<(FieldProfileId, String, bool)>,
+    bus: Vec<(String, String)>,
+    users: Vec<(String, String)>,
+    positions: Vec<(String, String)>,
+}
+
+#[component]
+fn UserDetail(id: String) -> impl IntoView {
+    let designer = use_designer();
+    let id = StoredValue::new(id);
+    let user = Memo::new(move |_| {
+        designer
+            .with_model(|m| user_by_id(m, &id.get_value()))
+            .flatten()
+    });
+    let facts = Memo::new(move |_| {
+        let u = user.get()?;
+        designer
+            .with_model(|m| {
+                let user = m.users.get(u.index())?;
+                let mut direct: Vec<(RoleId, String, bool)> = assignable_roles(m, user.bu)
+                    .into_iter()
+                    .map(|r| {
+                        (
+                            r,
+                            display(m, m.role_name(r)).to_string(),
+                            user.roles.iter().any(|a| a.role == r),
+                        )
+                    })
+                    .collect();
+                for a in &user.roles {
+                    if !direct.iter().any(|d| d.0 == a.role) {
+                        direct.push((a.role, display(m, m.role_name(a.role)).to_string(), true));
+                    }
+                }
+                Some(UserFacts {
+                    name: display(m, &user.name).to_string(),
+                    bu: m.bu_name(user.bu).to_string(),
+                    manager: user.manager.map(|x| m.user_name(x).to_string()),
+                    position: user
+                        .position
+                        .and_then(|p| m.positions.get(p.index()))
+                        .map(|p| p.name.clone()),
+                    direct,
+                    via_teams: roles_via_teams(m, u)
+                        .into_iter()
+                        .map(|(t, r)| {
+                            (
+                                m.role_name(r).to_string(),
+                                display(m, m.role_name(r)).to_string(),
+                                m.team_name(t).to_string(),
+                                display(m, m.team_name(t)).to_string(),
+                            )
+                        })
+                        .collect(),
+                    profiles: m
+                        .field_profiles
+                        .iter()
+                        .enumerate()
+                        .map(|(i, p)| {
+                            (
+                                FieldProfileId::from_index(i),
+                                display(m, &p.name).to_string(),
+                                user.field_profiles.contains(&FieldProfileId::from_index(i)),
+                            )
+                        })
+                        .collect(),
+                    bus: m
+                        .bus
+                        .iter()
+                        .map(|b| (b.name.clone(), display(m, &b.name).to_string()))
+                        .collect(),
+                    users: m
+                        .users
+                        .iter()
+                        .filter(|x| x.name != user.name)
+                        .map(|x| (x.name.clone(), display(m, &x.name).to_string()))
+                        .collect(),
+                    positions: m
+                        .positions
+                        .iter()
+                        .map(|p| (p.name.clone(), display(m, &p.name).to_string()))
+                        .collect(),
+                })
+            })
+            .flatten()
+    });
+    let new_bu = RwSignal::new(String::new());
+    let move_records = RwSignal::new(false);
+    let change_bu = move |_| {
+        let (Some(u), target) = (user.get_untracked(), new_bu.get_untracked()) else {
+            return;
+        };
+        let keep = move_records.get_untracked();
+        let label = designer
+            .with_model_untracked(|m| {
+                format!(
+                    "Change business unit of {} to {}",
+                    display(m, m.user_name(u)),
+                    display(m, &target)
+                )
+            })
+            .unwrap_or_default();
+        if designer
+            .edit(label, |ws| {
+                match ws.model.bus.iter().position(|b| b.name == target) {
+                    Some(b) => change_user_bu(ws, u, BuId::from_index(b), keep),
+                    None => Err("choose the new business unit".into()),
+                }
+            })
+            .is_ok()
+        {
+            new_bu.set(String::new());
+        }
+    };
+    let warning = move || {
+        designer.with_model(|m| {
+            if m.settings.modernized_bu && m.settings.do_not_remove_roles_on_change_bu {
+                "Record ownership across business units keeps this user's security roles (DoNotRemoveRolesOnChangeBusinessUnit)."
+            } else {
+                "Changing the business unit removes all security roles assigned to this user. Assign them again in the new business unit (BU-8)."
+            }
+        })
+    };
+
+    view! {
+        {move || facts.get().map(|f| {
+            let direct = f.direct.clone();
+            let bu_label = designer.with_model(|m| display(m, &f.bu).to_string());
+            let bu_href = format!("/model/business-units/{}", url_segment(&f.bu));
+            let other_bus: Vec<(String, String)> = f.bus.iter().filter(|(b, _)| *b != f.bu).cloned().collect();
+            view! {
+                <div class="rp-panel">
+                    <h2 class="rp-detail__title" data-testid="user-name">{f.name.clone()}</h2>
+                    <InlineIssues section="users" id=Signal::derive(move || id.get_value()) />
+                    <dl class="rp-facts">
+                        <dt>"Business unit"</dt>
+                        <dd><A href=bu_href>{bu_label}</A></dd>
+                        <dt><label for="rp-user-manager">"Manager"</label></dt>
+                        <dd>
+                            <select id="rp-user-manager" class="rp-select" on:change=move |ev| {
+                                let value = event_target_value(&ev);
+                                if let Some(u) = user.get_untracked() {
+                                    let _ = designer.edit_model("Change manager", |m| set_manager(m, u, user_by_id(m, &value)));
+                                }
+                            }>
+                                <option value="" selected=f.manager.is_none()>"(none)"</option>
+                                {f.users.iter().map(|(uid, name)| view! { <option value=uid.clone() selected=f.manager.as_deref() == Some(uid.as_str())>{name.clone()}</option> }).collect_view()}
+                            </select>
+                        </dd>
+                        <dt><label for="rp-user-position">"Position"</label></dt>
+                        <dd>
+                            <select id="rp-user-position" class="rp-select" on:change=move |ev| {
+                                let value = event_target_value(&ev);
+                                if let Some(u) = user.get_untracked() {
+                                    let _ = designer.edit_model("Change position", |m| {
+                                        let p = m.positions.iter().position(|p| p.name == value).map(PositionId::from_index);
+                                        Ok(set_position(m, u, p))
+                                    });
+                                }
+                            }>
+                                <option value="" selected=f.position.is_none()>"(none)"</option>
+                                {f.positions.iter().map(|(pid, name)| view! { <option value=pid.clone() selected=f.position.as_deref() == Some(pid.as_str())>{name.clone()}</option> }).collect_view()}
+                            </select>
+                        </dd>
+                    </dl>
+                    <div class="rp-change-bu">
+                        <h3 class="rp-section-title">"Change Business Unit"</h3>
+                        <p class="rp-note" role="note" data-testid="change-bu-warning">{warning}</p>
+                        <div class="rp-form rp-form--inline">
+                            <select class="rp-select" aria-label="New business unit" data-testid="user-new-bu" on:change=move |ev| new_bu.set(event_target_value(&ev))>
+                                <option value="">"choose a business unit"</option>
+                                {other_bus.into_iter().map(|(bid, name)| view! { <option value=bid>{name}</option> }).collect_view()}
+                            </select>
+                            <label class="rp-check"><input type="checkbox" prop:checked=move || move_records.get() on:change=move |_| move_records.update(|m| *m = !*m) />"Move records to new business unit"</label>
+                            <button type="button" class="rp-button" disabled=move || new_bu.get().is_empty() on:click=change_bu>"Change business unit"</button>
+                        </div>
+                    </div>
+                </div>
+                <div class="rp-panel rp-cards">
+                    <section>
+                        <h3 class="rp-section-title">"Security roles (direct)"</h3>
+                        <ul class="rp-checklist">
+                            {direct.into_iter().map(|(role, name, has)| {
+                                let label = name.clone();
+                                view! { <li><label class="rp-check"><input type="checkbox" checked=has on:change=move |_| {
+                                    if let Some(u) = user.get_untracked() {
+                                        let _ = designer.edit_model(format!("{} role {label}", if has { "Remove" } else { "Add" }), |m| toggle_user_role(m, u, role));
+                                    }
+                                } />{name}</label></li> }
+                            }).collect_view()}
+                        </ul>
+                    </section>
+                    <section>
+                        <h3 class="rp-section-title">"Security roles through teams"</h3>
+                        {if f.via_teams.is_empty() {
+                            view! { <p class="rp-hint">"None."</p> }.into_any()
+                        } else {
+                            view! { <ul class="rp-plain-list" data-testid="roles-via-teams">
+                                {f.via_teams.clone().into_iter().map(|(rid, role, tid, team)| view! {
+                                    <li><A href=format!("/model/security-roles/{}", url_segment(&rid))>{role}</A>" — through team "<A href=format!("/model/teams/{}", url_segment(&tid))>{team}</A></li>
+                                }).collect_view()}
+                            </ul> }.into_any()
+                        }}
+                    </section>
+                    <section>
+                        <h3 class="rp-section-title">"Column security profiles"</h3>
+                        <ul class="rp-checklist">
+                            {f.profiles.iter().map(|(p, name, has)| {
+                                let (p, has, label) = (*p, *has, name.clone());
+                                view! { <li><label class="rp-check"><input type="checkbox" checked=has on:change=move |_| {
+                                    if let Some(u) = user.get_untracked() {
+                                        let _ = designer.edit_model(format!("{} column security profile {label}", if has { "Remove" } else { "Add" }), |m| Ok(toggle_user_profile(m, u, p)));
+                                    }
+                                } />{name.clone()}</label></li> }
+                            }).collect_view()}
+                        </ul>
+                    </section>
+                </div>
+            }
+        })}
+    }
+}
