@@ -116,15 +116,15 @@ impl Workspace {
         Ok((workspace, issues))
     }
 
-    /// The `rampart-model` JSON of the workspace: model, sample data, pinned checks and
-    /// suppressions (byte-stable for the same state).
+    /// The `rampart-model` JSON of the workspace: model, sample data, pinned checks, suppressed
+    /// lints and a checksum for deployment (byte-stable for the same state).
     pub fn to_json(&self, with_data: bool) -> String {
         let mut doc = format::to_wire(&self.model, with_data.then_some(&*self.data));
         doc.name = self.name.clone();
         doc.pinned_checks = (*self.checks).clone();
         doc.events = (*self.events).clone();
         doc.lint_suppressions = (*self.suppressions).clone();
-        format::to_string(&format::with_sorted_free_json(doc))
+        format::to_string_with_checksum(&format::with_sorted_free_json(doc))
     }
 
     /// The same workspace with another model (data and checks kept).

@@ -26,7 +26,10 @@
 //! * `Team` — `bu`, `kind` (`owner`, `access`, `default`, `entra_security_group`,
 //!   `entra_office_group`). Tags only under the A-6 alternative, see `owned_in_bus` below.
 //! * `User` — `in` every team they belong to (explicit members, and the default team of their
-//!   BU, BU-4); `bu`; `system_administrator` (EVAL-8, directly or through a team). Tags: one per
+//!   BU, BU-4); `bu`; `system_administrator` (EVAL-8, directly or through a team); `reports`:
+//!   per action, the reports within the configured hierarchy depth and every team of theirs
+//!   (HIER-2, HIER-5, HIER-9) whose data gives the action at their level (direct reports Read,
+//!   Write, Append, AppendTo, the others Read: HIER-4, A-2), as `users` and `teams`. Tags: one per
 //!   privilege set the user holds anything on, keyed by the set's name (the table's logical name,
 //!   or `activity` for the one Activity set, ACT-1); its value has one optional field per action,
 //!   present exactly when the privilege check passes (EVAL-2: some role of the user or of an
@@ -51,22 +54,22 @@
 //!   * `shares` — shared and inherited access counts (EVAL-6), false only when every grant is a
 //!     *Team privileges only* team role and `team_only_roles_allow_shared_access` is off (A-4).
 //!   * `organization_shares` — records shared with the organization count (A-12).
-//!   * `report_users`, `report_teams` — hierarchy security (EVAL-7): the reports within the
-//!     configured depth and every team of theirs (HIER-2, HIER-5, HIER-9) whose data gives this
-//!     action at their level (direct reports Read/Write/Append/AppendTo, others Read, HIER-4,
-//!     A-2); empty unless the manager holds the Read privilege at the minimum depth (HIER-6,
-//!     A-1).
+//!   * `hierarchy` — hierarchy security applies (EVAL-7): it is on and the user holds the set's
+//!     Read privilege at the minimum depth (HIER-6, A-1); then `reports` counts.
 //! * `Record` — `table`, `privset` (the key of the user tags, ACT-1), `organization_owned`
 //!   (ROLE-5), `hierarchy` (the table is under hierarchy security, HIER-1), optional
-//!   `owning_bu`, `owner_user`, `owner_team`. Tags: one per action that some principal holds on
-//!   the record through sharing or inheritance, a `Reach`:
+//!   `owning_bu`, `owner_user`, `owner_team`; `inherited_users`, `inherited_teams`: the owners
+//!   of ancestors linked through Reparent cascades, who hold every right but create on the record
+//!   (CASC-2, CASC-6, A-7) and whose data it also is for hierarchy security (HIER-3). Tags: one
+//!   per action that a share gives on the record, a `Reach`:
 //!   * `users`, `teams`, `organization` — principals holding the right by a share of the record
-//!     (SHARE-1, direct and kept inherited rights, CASC-5), by owning an ancestor linked through
-//!     Reparent cascades (CASC-2, CASC-6), or by a share of such an ancestor linked through Share
-//!     cascades (CASC-3), each link following Cascade User-Owned per child (CASC-1, CASC-4).
-//!   * `data_users`, `data_teams` — principals besides the owner whose data the record is for
-//!     hierarchy security: direct shares without the organization and owners of ancestors
-//!     linked by Reparent cascades (HIER-3, HIER-8); only on tables under hierarchy security.
+//!     (SHARE-1, direct and kept inherited rights, CASC-5) or by a share of an ancestor linked
+//!     through Share cascades (CASC-3, EVAL-6 (2)(4)).
+//!   * `data_users`, `data_teams` — the direct shares without the organization: principals whose
+//!     data the record is for hierarchy security (HIER-3, HIER-8; not a parent's share).
+//!
+//!   Every link from a child to its parent follows the relationship's cascade, Cascade
+//!   User-Owned only when child and parent have the same owner (CASC-1, CASC-4).
 //!
 //! A request is allowed when any policy permits it (ROLE-4: no deny). Per action the policies
 //! read: organization-owned table and privilege (ROLE-5); the owning BU is covered by a depth
@@ -81,6 +84,8 @@
 //! model or the data (roles, memberships, owners, shares, parents). A privilege set whose name is
 //! `activity` and that is a table's own set collides with the Activity set's key; the loaders do
 //! not produce such a table.
+
+use std::ops::ControlFlow;
 
 use serde_json::{Map, Value, json};
 
@@ -133,6 +138,10 @@ pub fn schema(model: &Model) -> String {
         .iter()
         .map(|v| format!("    {v}?: Grant,\n"))
         .collect();
+    let report_fields: String = verbs
+        .iter()
+        .map(|v| format!("    {v}: Principals,\n"))
+        .collect();
     let team_fields: String = verbs
         .iter()
         .map(|v| format!("    {v}: Set<BusinessUnit>,\n"))
@@ -167,7 +176,17 @@ namespace {NAMESPACE} {{
   entity User in [Team] = {{
     bu: BusinessUnit,
     system_administrator: Bool,
+    reports: Reports,                         // hierarchy: per action, whose data gives it
   }} tags Privileges;
+
+  // Per action, the reports (and their teams) whose data gives the action (HIER-3, HIER-4).
+  type Reports = {{
+{report_fields}  }};
+
+  type Principals = {{
+    users: Set<User>,
+    teams: Set<Team>,
+  }};
 
   type Privileges = {{
 {grant_fields}  }};
@@ -183,12 +202,11 @@ namespace {NAMESPACE} {{
     owner_team_candidates: Set<Team>,         // A-6 alternative: owner-capable teams of the user
     shares: Bool,                             // shared and inherited access counts (EVAL-6, A-4)
     organization_shares: Bool,                // records shared with the organization count (A-12)
-    report_users: Set<User>,                  // hierarchy: reports whose data gives this action
-    report_teams: Set<Team>,                  // hierarchy: teams of those reports (HIER-3)
+    hierarchy: Bool,                          // hierarchy security applies (EVAL-7, HIER-6)
   }};
 
-  // A record. Tags: per action, who holds it by sharing or inheritance (EVAL-6, CASC-*) and
-  // whose data it is for hierarchy security besides the owner (HIER-3).
+  // A record. Tags: per action, who holds it by a share of the record or of a parent (EVAL-6,
+  // CASC-3) and whose data it is for hierarchy security by a direct share (HIER-3, HIER-8).
   entity Record = {{
     table: String,
     privset: String,                          // key of the user tags: the table, or "activity"
@@ -197,6 +215,8 @@ namespace {NAMESPACE} {{
     owning_bu?: BusinessUnit,
     owner_user?: User,
     owner_team?: Team,
+    inherited_users: Set<User>,               // own a parent: every right but create (CASC-2)
+    inherited_teams: Set<Team>,
   }} tags Reach;
 
   type Reach = {{
@@ -304,20 +324,21 @@ when {
       resource.owner_team.getTag(resource.privset).VERB.contains(resource.owning_bu)))))
 };
 
-// EVAL-6, SHARE-1, CASC-2, CASC-3, A-4, A-12: the record, or a parent through cascading
-// relationships, is shared with the user, a team of theirs or the organization (or a parent is
-// owned by one of them).
+// EVAL-6, SHARE-1, CASC-2, CASC-3, A-4, A-12: the user, a team of theirs or the organization
+// holds the right by a share of the record or of a parent, or by owning a parent.
 @id("VERB.shared")
 permit (principal, action == Rampart::Action::"VERB", resource)
 when {
   principal.hasTag(resource.privset) &&
   principal.getTag(resource.privset) has VERB &&
   principal.getTag(resource.privset).VERB.shares &&
-  resource.hasTag("VERB") &&
-  (resource.getTag("VERB").users.contains(principal) ||
-   principal in resource.getTag("VERB").teams ||
-   (resource.getTag("VERB").organization &&
-    principal.getTag(resource.privset).VERB.organization_shares))
+  (resource.inherited_users.contains(principal) ||
+   principal in resource.inherited_teams ||
+   (resource.hasTag("VERB") &&
+    (resource.getTag("VERB").users.contains(principal) ||
+     principal in resource.getTag("VERB").teams ||
+     (resource.getTag("VERB").organization &&
+      principal.getTag(resource.privset).VERB.organization_shares))))
 };
 
 // EVAL-7, HIER-3, HIER-4, HIER-8: the record is the data of a report (owned by them or a team of
@@ -328,13 +349,14 @@ when {
   resource.hierarchy &&
   principal.hasTag(resource.privset) &&
   principal.getTag(resource.privset) has VERB &&
-  ((resource has owner_user &&
-    principal.getTag(resource.privset).VERB.report_users.contains(resource.owner_user)) ||
-   (resource has owner_team &&
-    principal.getTag(resource.privset).VERB.report_teams.contains(resource.owner_team)) ||
+  principal.getTag(resource.privset).VERB.hierarchy &&
+  ((resource has owner_user && principal.reports.VERB.users.contains(resource.owner_user)) ||
+   (resource has owner_team && principal.reports.VERB.teams.contains(resource.owner_team)) ||
+   principal.reports.VERB.users.containsAny(resource.inherited_users) ||
+   principal.reports.VERB.teams.containsAny(resource.inherited_teams) ||
    (resource.hasTag("VERB") &&
-    (resource.getTag("VERB").data_users.containsAny(principal.getTag(resource.privset).VERB.report_users) ||
-     resource.getTag("VERB").data_teams.containsAny(principal.getTag(resource.privset).VERB.report_teams))))
+    (principal.reports.VERB.users.containsAny(resource.getTag("VERB").data_users) ||
+     principal.reports.VERB.teams.containsAny(resource.getTag("VERB").data_teams))))
 };
 "#;
 
@@ -491,9 +513,31 @@ fn users(model: &Model) -> Vec<Value> {
                 .map(|t| uid("Team", model.team_name(*t)))
                 .collect();
             let bu = model.users.get(i).map_or(BuId(0), |u| u.bu);
+            // HIER-2..HIER-5, HIER-9: the reports and their teams, per action by level.
+            let mut reports = PerAction::default();
+            if !sysadmin {
+                for h in facts.hierarchy.iter() {
+                    add_rights(&mut reports, h.principal, h.rights);
+                }
+            }
+            let reports: Map<String, Value> = ACTIONS
+                .iter()
+                .zip(&mut reports)
+                .map(|(verb, holders)| {
+                    holders.finish();
+                    (
+                        verb.as_str().to_string(),
+                        json!({"users": holders.users_json(model), "teams": holders.teams_json(model)}),
+                    )
+                })
+                .collect();
             json!({
                 "uid": uid("User", model.user_name(user)),
-                "attrs": {"bu": bu_ref(model, bu), "system_administrator": sysadmin},
+                "attrs": {
+                    "bu": bu_ref(model, bu),
+                    "system_administrator": sysadmin,
+                    "reports": reports,
+                },
                 "parents": parents,
                 "tags": tags,
             })
@@ -573,36 +617,19 @@ fn grant(model: &Model, facts: &UserFacts, set: PrivSet, verb: Verb) -> Option<V
             )
         });
     let organization_shares = shares && model.settings.basic_includes_org_shares;
-    // EVAL-7, HIER-6, A-1: hierarchy reports, when the manager holds Read at the minimum depth.
-    let (mut report_users, mut report_teams) = (Vec::new(), Vec::new());
-    if model.settings.hierarchy.is_some() {
-        let minimum = match model.settings.hierarchy_minimum_depth {
-            HierarchyMinimumDepth::User => Depth::User,
-            HierarchyMinimumDepth::BusinessUnit => Depth::Bu,
-        };
-        let read_ok = facts
+    // EVAL-7, HIER-6, A-1: hierarchy applies when the manager holds Read at the minimum depth.
+    let minimum = match model.settings.hierarchy_minimum_depth {
+        HierarchyMinimumDepth::User => Depth::User,
+        HierarchyMinimumDepth::BusinessUnit => Depth::Bu,
+    };
+    let hierarchy = model.settings.hierarchy.is_some()
+        && facts
             .grants(model, set, Verb::Read)
             .iter()
             .any(|g| g.depth >= minimum);
-        if read_ok {
-            for h in facts.hierarchy.iter().filter(|h| h.rights.contains(verb)) {
-                match h.principal {
-                    Principal::User(u) => report_users.push(u),
-                    Principal::Team(t) => report_teams.push(t),
-                    Principal::Organization => {}
-                }
-            }
-            report_users.sort();
-            report_users.dedup();
-            report_teams.sort();
-            report_teams.dedup();
-        }
-    }
     let bus = |list: &[BuId]| -> Vec<Value> { list.iter().map(|b| bu_ref(model, *b)).collect() };
     let teams =
         |list: &[TeamId]| -> Vec<Value> { list.iter().map(|t| team_ref(model, *t)).collect() };
-    let users =
-        |list: &[UserId]| -> Vec<Value> { list.iter().map(|u| user_ref(model, *u)).collect() };
     Some(json!({
         "org": org,
         "bu": bus(&bu),
@@ -613,12 +640,11 @@ fn grant(model: &Model, facts: &UserFacts, set: PrivSet, verb: Verb) -> Option<V
         "owner_team_candidates": teams(&owner_team_candidates),
         "shares": shares,
         "organization_shares": organization_shares,
-        "report_users": users(&report_users),
-        "report_teams": teams(&report_teams),
+        "hierarchy": hierarchy,
     }))
 }
 
-/// Principals holding each action on a record, as users, teams and the organization.
+/// Principals holding a right, as users, teams and the organization.
 #[derive(Default)]
 struct Holders {
     users: Vec<UserId>,
@@ -635,6 +661,14 @@ impl Holders {
         }
     }
 
+    fn contains(&self, principal: Principal) -> bool {
+        match principal {
+            Principal::User(u) => self.users.contains(&u),
+            Principal::Team(t) => self.teams.contains(&t),
+            Principal::Organization => self.organization,
+        }
+    }
+
     fn finish(&mut self) {
         self.users.sort();
         self.users.dedup();
@@ -645,6 +679,30 @@ impl Holders {
     fn is_empty(&self) -> bool {
         self.users.is_empty() && self.teams.is_empty() && !self.organization
     }
+
+    fn users_json(&self, model: &Model) -> Value {
+        Value::Array(self.users.iter().map(|u| user_ref(model, *u)).collect())
+    }
+
+    fn teams_json(&self, model: &Model) -> Value {
+        Value::Array(self.teams.iter().map(|t| team_ref(model, *t)).collect())
+    }
+}
+
+/// Per action (in [`ACTIONS`] order), the principals holding it.
+type PerAction = [Holders; 7];
+
+fn add_rights(per_action: &mut PerAction, principal: Principal, rights: crate::model::Rights) {
+    for (holders, verb) in per_action.iter_mut().zip(ACTIONS) {
+        if rights.contains(verb) {
+            holders.add(principal);
+        }
+    }
+}
+
+/// Whether `rights` holds every exported action.
+fn all_actions(rights: crate::model::Rights) -> bool {
+    ACTIONS.iter().all(|v| rights.contains(*v))
 }
 
 fn records(model: &Model, data: &Dataset, range: std::ops::Range<usize>) -> Vec<Value> {
@@ -673,6 +731,50 @@ fn records(model: &Model, data: &Dataset, range: std::ops::Range<usize>) -> Vec<
             .get(rec.table.index())
             .copied()
             .unwrap_or(false);
+        // EVAL-6 with CASC-*: owners of parents (inherited), shares of the record and of parents.
+        let mut inherited = Holders::default();
+        let mut shared = PerAction::default();
+        // HIER-3, HIER-8: whose data the record is besides its owner and `inherited`.
+        let mut report_data = PerAction::default();
+        if !organization_owned {
+            let _ = data_reach(
+                model,
+                data,
+                id,
+                |_| true,
+                false,
+                |via, rights| {
+                    match via {
+                        Via::ParentOwner { owner, .. } if all_actions(rights) => {
+                            inherited.add(owner)
+                        }
+                        _ => add_rights(&mut shared, via.principal(), rights),
+                    }
+                    ControlFlow::Continue(())
+                },
+            );
+            inherited.finish();
+            if hierarchy {
+                // The hierarchy walk follows Reparent links only, so it may reach parent owners
+                // that the walk above passed by (an ancestor first reached through a Share link).
+                let _ = data_reach(
+                    model,
+                    data,
+                    id,
+                    |p| p != Principal::Organization,
+                    true,
+                    |via, rights| {
+                        match via {
+                            Via::Owner(_) => {}
+                            Via::ParentOwner { owner, .. }
+                                if all_actions(rights) && inherited.contains(owner) => {}
+                            _ => add_rights(&mut report_data, via.principal(), rights),
+                        }
+                        ControlFlow::Continue(())
+                    },
+                );
+            }
+        }
         let mut attrs = Map::new();
         attrs.insert("table".into(), model.table_name(rec.table).into());
         attrs.insert(
@@ -693,73 +795,25 @@ fn records(model: &Model, data: &Dataset, range: std::ops::Range<usize>) -> Vec<
             }
             Some(Principal::Organization) | None => {}
         }
+        attrs.insert("inherited_users".into(), inherited.users_json(model));
+        attrs.insert("inherited_teams".into(), inherited.teams_json(model));
         let mut tags = Map::new();
-        if !organization_owned {
-            // EVAL-6 with CASC-*: who holds which right by sharing or inheritance.
-            let mut reach: [Holders; 7] = Default::default();
-            let _ = data_reach(
-                model,
-                data,
-                id,
-                |_| true,
-                false,
-                |via, rights| {
-                    for (k, verb) in ACTIONS.iter().enumerate() {
-                        if rights.contains(*verb)
-                            && let Some(h) = reach.get_mut(k)
-                        {
-                            h.add(via.principal());
-                        }
-                    }
-                    std::ops::ControlFlow::Continue(())
-                },
+        for ((verb, shared), report_data) in ACTIONS.iter().zip(&mut shared).zip(&mut report_data) {
+            shared.finish();
+            report_data.finish();
+            if shared.is_empty() && report_data.is_empty() {
+                continue;
+            }
+            tags.insert(
+                verb.as_str().into(),
+                json!({
+                    "users": shared.users_json(model),
+                    "teams": shared.teams_json(model),
+                    "organization": shared.organization,
+                    "data_users": report_data.users_json(model),
+                    "data_teams": report_data.teams_json(model),
+                }),
             );
-            // HIER-3: whose data the record is, besides its owner.
-            let mut owners_data: [Holders; 7] = Default::default();
-            if hierarchy {
-                let _ = data_reach(
-                    model,
-                    data,
-                    id,
-                    |p| p != Principal::Organization,
-                    true,
-                    |via, rights| {
-                        if !matches!(via, Via::Owner(_)) {
-                            for (k, verb) in ACTIONS.iter().enumerate() {
-                                if rights.contains(*verb)
-                                    && let Some(h) = owners_data.get_mut(k)
-                                {
-                                    h.add(via.principal());
-                                }
-                            }
-                        }
-                        std::ops::ControlFlow::Continue(())
-                    },
-                );
-            }
-            for ((verb, shared), hier) in ACTIONS.iter().zip(&mut reach).zip(&mut owners_data) {
-                shared.finish();
-                hier.finish();
-                if shared.is_empty() && hier.is_empty() {
-                    continue;
-                }
-                let users = |list: &[UserId]| -> Vec<Value> {
-                    list.iter().map(|u| user_ref(model, *u)).collect()
-                };
-                let teams = |list: &[TeamId]| -> Vec<Value> {
-                    list.iter().map(|t| team_ref(model, *t)).collect()
-                };
-                tags.insert(
-                    verb.as_str().into(),
-                    json!({
-                        "users": users(&shared.users),
-                        "teams": teams(&shared.teams),
-                        "organization": shared.organization,
-                        "data_users": users(&hier.users),
-                        "data_teams": teams(&hier.teams),
-                    }),
-                );
-            }
         }
         out.push(json!({
             "uid": uid("Record", &rec.name),

@@ -1041,3 +1041,34 @@ fn role_copies_round_trip_as_objects() {
         "{saved}"
     );
 }
+
+#[test]
+fn checksum_is_checked_on_load() {
+    let text = demo_json(0);
+    let doc = format::parse(&text).expect("parses");
+    let signed = format::to_string_with_checksum(&doc);
+    let (_, _, issues) = format::load(&signed).expect("loads");
+    assert!(
+        !issues
+            .iter()
+            .any(|i| i.code == engine::validate::IssueCode::Checksum),
+        "{issues:?}"
+    );
+    let tampered = signed.replacen(
+        "\"bu_store_leeds\": {",
+        "\"bu_store_leeds\": {\n      \"parent\": \"bu_south\",",
+        1,
+    );
+    let tampered = tampered.replacen(
+        "\"parent\": \"bu_south\",\n      \"parent\": \"bu_north\"",
+        "\"parent\": \"bu_south\"",
+        1,
+    );
+    let (_, _, issues) = format::load(&tampered).expect("loads");
+    assert!(
+        issues
+            .iter()
+            .any(|i| i.code == engine::validate::IssueCode::Checksum),
+        "edited file is flagged"
+    );
+}

@@ -240,6 +240,16 @@ pub fn load_document(doc: &v1::Document) -> (Model, Option<Dataset>, Vec<Issue>)
             .into_iter()
             .filter(|i| !reported.contains(&i.path)),
     );
+    if let Some(written) = &doc.checksum {
+        let actual = checksum(doc);
+        if *written != actual {
+            issues.push(validate::Issue::warning(
+                validate::IssueCode::Checksum,
+                "checksum",
+                format!("checksum `{written}` does not match the content (`{actual}`): the file was edited after it was exported"),
+            ));
+        }
+    }
     (model, data, issues)
 }
 
@@ -266,6 +276,31 @@ pub fn sorted_keys(value: serde_json::Value) -> serde_json::Value {
         }
         other => other,
     }
+}
+
+/// The checksum of a document: `sha256:` and the hex digest of its canonical text without the
+/// `checksum` field.
+pub fn checksum(doc: &v1::Document) -> String {
+    use sha2::{Digest, Sha256};
+    let text = if doc.checksum.is_some() {
+        let mut copy = doc.clone();
+        copy.checksum = None;
+        to_string(&copy)
+    } else {
+        to_string(doc)
+    };
+    let digest = Sha256::digest(text.as_bytes());
+    let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+    format!("sha256:{hex}")
+}
+
+/// The canonical text of a document for deployment: with its checksum (and its suppressed lints,
+/// which the document carries in `lint_suppressions`).
+pub fn to_string_with_checksum(doc: &v1::Document) -> String {
+    let mut doc = doc.clone();
+    doc.checksum = None;
+    doc.checksum = Some(checksum(&doc));
+    to_string(&doc)
 }
 
 /// The canonical text of a wire document.

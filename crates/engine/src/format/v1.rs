@@ -63,6 +63,7 @@
 //! | `display_names` | optional | any id → display text. This is where tables, BUs, users … get their display names; evaluation never reads them |
 //! | `data` | optional, absent = no sample data | [`Data`]: records, shares and column shares |
 //! | `lint_suppressions` | optional | advisor finding id → the reason it is accepted |
+//! | `checksum` | optional | `sha256:<hex>` of the canonical text without `checksum`, written by exports; checked on load |
 //! | `events` | optional | state changes (scenario format `events`) that pinned checks with `after` replay |
 //! | `pinned_checks` | optional | checks kept with the model, each in the check shape of the scenario format (`shared/scenarios/FORMAT.md`, `checks`), stored as free JSON |
 //!
@@ -150,6 +151,10 @@ pub struct Document {
     /// shape (`{step, op, …}`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub events: Vec<serde_json::Value>,
+    /// `sha256:<hex>` of the document's canonical text without this field, written by exports
+    /// for deployment; a reader that finds it different knows the file was edited since.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checksum: Option<String>,
 }
 
 impl Document {
@@ -174,6 +179,7 @@ impl Document {
             lint_suppressions: BTreeMap::new(),
             pinned_checks: Vec::new(),
             events: Vec::new(),
+            checksum: None,
         }
     }
 }

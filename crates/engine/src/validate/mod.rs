@@ -105,6 +105,8 @@ pub enum IssueCode {
     DisplayName,
     /// A scenario document that could not be built into a model.
     Scenario,
+    /// A document whose checksum does not match its content (edited after export).
+    Checksum,
 }
 
 impl IssueCode {
@@ -140,6 +142,7 @@ impl IssueCode {
             IssueCode::TeamType => "team-type",
             IssueCode::DisplayName => "display-name",
             IssueCode::Scenario => "scenario",
+            IssueCode::Checksum => "checksum",
         }
     }
 }
