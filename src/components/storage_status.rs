@@ -137,7 +137,7 @@ pub fn StorageBanners() -> impl IntoView {
                     <strong>"Not saved. "</strong>
                     {reason}"."
                     {usage}
-                    {quota.then(|| " Delete workspaces you no longer need, or export this one as JSON.")}
+                    {quota.then_some(" Delete workspaces you no longer need, or export this one as JSON.")}
                     <button type="button" class="rp-banner__action" on:click=move |_| export_workspace(app)>
                         "Export JSON"
                     </button>

@@ -203,6 +203,12 @@ impl Persist {
             app.workspace.track();
             persist.schedule();
         });
+        // Leaving or reloading the page saves what the timer has not saved yet.
+        let on_hide = window_event_listener(leptos::ev::pagehide, move |_| {
+            spawn_local(async move { persist.flush().await });
+        });
+        // The listener lives as long as the app.
+        std::mem::forget(on_hide);
         spawn_local(async move { persist.start(storage::DB_NAME).await });
         persist
     }
@@ -247,19 +253,23 @@ impl Persist {
         if !self.alive() {
             return;
         }
-        if self.app.workspace.get_untracked().is_none() && !self.fresh {
-            if let Ok(Some(id)) = storage::last_open(&db).await {
-                let loaded = self.load(&id).await;
-                if !self.alive() {
-                    return;
-                }
-                match loaded {
-                    Ok(workspace) => self.app.open(workspace),
-                    Err(StorageError::NotFound { .. }) => {}
-                    Err(err) => self
-                        .app
-                        .error(format!("The last open workspace did not open: {err}")),
-                }
+        let restore = self.app.workspace.get_untracked().is_none() && !self.fresh;
+        let last_open = if restore {
+            storage::last_open(&db).await.ok().flatten()
+        } else {
+            None
+        };
+        if let Some(id) = last_open {
+            let loaded = self.load(&id).await;
+            if !self.alive() {
+                return;
+            }
+            match loaded {
+                Ok(workspace) => self.app.open(workspace),
+                Err(StorageError::NotFound { .. }) => {}
+                Err(err) => self
+                    .app
+                    .error(format!("The last open workspace did not open: {err}")),
             }
         }
         self.open_default_for_deep_link();
@@ -285,10 +295,11 @@ impl Persist {
         }
         let path = pathname();
         let start_pages = ["/", "", "/workspaces", "/bench"];
-        if !start_pages.contains(&path.as_str()) {
-            if let Some(demo) = engine::demo::DEMO_ORGS.first() {
-                self.open_demo(demo);
-            }
+        if let (false, Some(demo)) = (
+            start_pages.contains(&path.as_str()),
+            engine::demo::DEMO_ORGS.first(),
+        ) {
+            self.open_demo(demo);
         }
     }
 
@@ -347,7 +358,8 @@ impl Persist {
         self.app.open(workspace);
     }
 
-    /// Saves what is pending now (before switching workspaces or leaving).
+    /// Saves the open workspace now if it changed since the last save (before switching
+    /// workspaces, after a rename, when the page is hidden), instead of waiting for the timer.
     pub async fn flush(&self) {
         let pending = self
             .inner
@@ -355,14 +367,19 @@ impl Persist {
             .flatten();
         if let Some(timer) = pending {
             timer.clear();
-            self.save_now().await;
         }
+        self.save_now().await;
     }
 
     /// Starts (or restarts) the autosave timer.
     fn schedule(&self) {
         if self.app.workspace.with_untracked(Option::is_none) {
             return;
+        }
+        let writable = self.mode.get_untracked() == StorageMode::Browser
+            && self.app.read_only.get_untracked().is_none();
+        if writable && matches!(self.status.get_untracked(), SaveStatus::Saved { .. }) {
+            self.status.set(SaveStatus::Saving);
         }
         let persist = *self;
         let handle = set_timeout_with_handle(
@@ -457,10 +474,13 @@ impl Persist {
                     )
                 })
         });
-        if let Some((_, _, true)) = previous {
-            if !matches!(self.status.get_untracked(), SaveStatus::NotSaved { .. }) {
-                return;
-            }
+        if let Some((meta, _, true)) = &previous
+            && !matches!(self.status.get_untracked(), SaveStatus::NotSaved { .. })
+        {
+            self.status.set(SaveStatus::Saved {
+                at_ms: meta.saved_ms,
+            });
+            return;
         }
         let now = now_ms();
         let (mut meta, data_same) = match previous {
@@ -518,6 +538,10 @@ impl Persist {
                 });
                 self.revision.update(|r| *r += 1);
                 self.announce("saved", &workspace.id);
+                let estimate = storage::estimate().await;
+                if self.alive() {
+                    self.estimate.set(estimate);
+                }
             }
             Err(err) => {
                 let quota = err == StorageError::QuotaExceeded;

@@ -41,6 +41,8 @@ test('a renamed workspace is still there after a reload', async ({ page }) => {
   const shell = await openDemo(page);
   await renameOpen(page, 'Workshop model');
   await expect(shell.modelTitle).toHaveText('Workshop model');
+  // The list is read back from IndexedDB, so the new name there means it was saved.
+  await expect(page.getByTestId('workspace-row').first()).toContainText('Workshop model');
   await expect(page.getByTestId('save-status')).toContainText('Saved ·');
   await page.reload();
   await expect(shell.modelTitle).toHaveText('Workshop model');
@@ -55,7 +57,7 @@ test('a second tab goes read-only when the first saves the same workspace', asyn
   await expect(secondShell.modelTitle).toHaveText(DEMO_TITLE);
 
   await renameOpen(page, 'Edited in tab one');
-  await expect(page.getByTestId('save-status')).toContainText('Saved ·');
+  await expect(page.getByTestId('workspace-row').first()).toContainText('Edited in tab one');
 
   await expect(second.getByTestId('banner-read-only')).toContainText('saved in another tab');
   await expect(second.getByTestId('save-status')).toContainText('read-only');
@@ -128,8 +130,8 @@ test('sample data: generate records with a seed, then they are saved', async ({ 
   await page.getByTestId('generate').click();
   await expect(page.getByTestId('record-count')).toContainText('1,000 records');
   await expect(page.getByTestId('sample-result')).toContainText('Generated 1,000 records (seed 7)');
-  await expect(page.getByTestId('save-status')).toContainText('Saved ·');
+  // The list is read back from IndexedDB: its record count shows the records were saved.
+  await expect(page.getByTestId('workspace-row').first()).toContainText('1,000');
   await page.reload();
   await expect(page.getByTestId('record-count')).toContainText('1,000 records');
-  await expect(page.getByTestId('workspace-row').first()).toContainText('1,000');
 });

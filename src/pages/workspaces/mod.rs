@@ -29,8 +29,9 @@ use crate::state::use_app;
 pub fn HomePage() -> impl IntoView {
     let persist = use_persist();
     let app = use_app();
+    let has_open = Memo::new(move |_| app.workspace.with(Option::is_some));
     move || {
-        if app.workspace.with(Option::is_some) {
+        if has_open.get() {
             let options = NavigateOptions {
                 replace: true,
                 ..NavigateOptions::default()
@@ -64,7 +65,8 @@ fn WorkspacesView(
 ) -> impl IntoView {
     let persist = use_persist();
     let app = use_app();
-    let has_open = move || app.workspace.with(Option::is_some);
+    // A memo, so edits to the open workspace do not rebuild the panels below.
+    let has_open = Memo::new(move |_| app.workspace.with(Option::is_some));
     let (title, intro) = if first_run {
         (
             "Start",
@@ -87,7 +89,7 @@ fn WorkspacesView(
             <p class="rp-panel__text rp-ws__intro">{intro}</p>
             <StartCards />
             <SavedWorkspaces />
-            {move || has_open().then(|| view! {
+            {move || has_open.get().then(|| view! {
                 <VersionHistory />
                 <SampleDataPanel />
             })}

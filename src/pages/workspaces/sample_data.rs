@@ -180,7 +180,8 @@ pub fn SampleDataPanel() -> impl IntoView {
             <p class="rp-panel__text">
                 "Simulation runs against these records. Generated records follow the model: owners \
                  from its users and teams, parents through its relationships, the same records for \
-                 the same seed."
+                 the same seed. Generating replaces the current records (Undo brings them back); \
+                 pinned checks that name a record may then fail."
             </p>
             <form class="rp-ws-inline-form" on:submit=move |ev| { ev.prevent_default(); generate(); }>
                 <label class="rp-field">
