@@ -33,7 +33,9 @@
 //!   privilege set the user holds anything on, keyed by the set's name (the table's logical name,
 //!   or `activity` for the one Activity set, ACT-1); its value has one optional field per action,
 //!   present exactly when the privilege check passes (EVAL-2: some role of the user or of an
-//!   owner/default/Entra team of theirs holds the privilege at any depth). The field is a `Grant`:
+//!   owner/default/Entra team of theirs holds the privilege at any depth). The field refers to a
+//!   `Grant` entity (`g0`, `g1` …: one per distinct set of facts, shared by every user, set and
+//!   action with the same facts, which keeps the entities small); its attributes:
 //!   * `org` — an Organization-depth grant (EVAL-5, BU-9).
 //!   * `bu` — context BUs of Business Unit-depth grants: records owned in exactly these BUs.
 //!   * `pcbu` — context BUs of Parent: Child Business Units grants: records owned in these BUs or
@@ -81,9 +83,13 @@
 //!
 //! Nothing within the scope above: every rule of `eval::can` for the seven actions is encoded.
 //! The facts are a snapshot, so the server must re-import the entities after any change of the
-//! model or the data (roles, memberships, owners, shares, parents). A privilege set whose name is
-//! `activity` and that is a table's own set collides with the Activity set's key; the loaders do
-//! not produce such a table.
+//! model or the data (roles, memberships, owners, shares, parents). Inherited access is read from
+//! [`crate::eval::access::data_reach`], so the export follows the engine's walk exactly, its
+//! order included: an ancestor first reached through a Share-only link hides its owner's
+//! inherited access even when another lookup reaches it through a Reparent cascade (the hierarchy
+//! walk does not have this order effect; `data_users` carries the difference). A non-activity
+//! table named `activity` would collide with the Activity set's tag key; nothing guards against
+//! it.
 
 use std::ops::ControlFlow;
 
@@ -191,8 +197,9 @@ namespace {NAMESPACE} {{
   type Privileges = {{
 {grant_fields}  }};
 
-  // What the user's roles give on one privilege set for one action.
-  type Grant = {{
+  // What a user's roles give on one privilege set for one action; one entity serves every
+  // user, set and action with the same facts.
+  entity Grant = {{
     org: Bool,                                // Organization depth (EVAL-5)
     bu: Set<BusinessUnit>,                    // Business Unit depth: owned in exactly these BUs
     pcbu: Set<BusinessUnit>,                  // Parent: Child BU depth: owned in these BUs or below
@@ -486,9 +493,37 @@ fn teams(model: &Model) -> Vec<Value> {
         .collect()
 }
 
+/// The `Grant` entities, one per distinct set of facts, numbered in order of first use.
+#[derive(Default)]
+struct Grants {
+    ids: std::collections::HashMap<String, usize>,
+    entities: Vec<Value>,
+}
+
+impl Grants {
+    /// A reference to the grant with these attributes, created when new.
+    fn reference(&mut self, attrs: Value) -> Value {
+        let key = attrs.to_string();
+        let n = match self.ids.get(&key) {
+            Some(n) => *n,
+            None => {
+                let n = self.entities.len();
+                self.ids.insert(key, n);
+                let id = format!("g{n}");
+                self.entities
+                    .push(json!({"uid": uid("Grant", &id), "attrs": attrs, "parents": []}));
+                n
+            }
+        };
+        entity_ref("Grant", &format!("g{n}"))
+    }
+}
+
+/// The users, then the `Grant` entities their tags refer to.
 fn users(model: &Model) -> Vec<Value> {
     let sets = priv_sets(model);
-    (0..model.users.len())
+    let mut grants = Grants::default();
+    let mut users: Vec<Value> = (0..model.users.len())
         .map(|i| {
             let user = UserId::from_index(i);
             let facts = UserFacts::new(model, user);
@@ -499,7 +534,7 @@ fn users(model: &Model) -> Vec<Value> {
                     let mut per_verb = Map::new();
                     for verb in ACTIONS {
                         if let Some(grant) = grant(model, &facts, *set, verb) {
-                            per_verb.insert(verb.as_str().into(), grant);
+                            per_verb.insert(verb.as_str().into(), grants.reference(grant));
                         }
                     }
                     if !per_verb.is_empty() {
@@ -542,7 +577,9 @@ fn users(model: &Model) -> Vec<Value> {
                 "tags": tags,
             })
         })
-        .collect()
+        .collect();
+    users.extend(grants.entities);
+    users
 }
 
 /// The `Grant` of one user on one privilege set for one verb; `None` when the privilege check

@@ -30,11 +30,8 @@ use crate::args::CedarArgs;
 pub fn run(args: &CedarArgs) -> anyhow::Result<ExitCode> {
     let input = load_input(&args.file)?;
     let data = input.data.unwrap_or_default();
-    let t = std::time::Instant::now();
     let export = engine::cedar::export(&input.model, &data);
-    eprintln!("TIMING export {:?}", t.elapsed());
     let loaded = Loaded::from_export(&export)?;
-    eprintln!("TIMING load {:?}", t.elapsed());
     let n_entities = export.entities.as_array().map_or(0, Vec::len);
     let dir = args.out.as_deref().unwrap_or_else(|| Path::new("."));
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
@@ -92,17 +89,8 @@ impl Loaded {
                 errors.join("; ")
             );
         }
-        let t = std::time::Instant::now();
-        let entities_nos = Entities::from_json_value(export.entities.clone(), None);
-        eprintln!(
-            "TIMING entities without schema {:?} {}",
-            t.elapsed(),
-            entities_nos.is_ok()
-        );
-        let t = std::time::Instant::now();
         let entities = Entities::from_json_value(export.entities.clone(), Some(&schema))
             .map_err(|e| anyhow::anyhow!("the exported entities do not load: {e}"))?;
-        eprintln!("TIMING entities with schema {:?}", t.elapsed());
         Ok(Loaded {
             policies,
             entities,
