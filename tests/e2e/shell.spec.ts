@@ -12,13 +12,14 @@ const VIEWS = [
   { name: 'Users', path: '/model/users' },
   { name: 'Security roles', path: '/model/security-roles' },
   { name: 'Tables', path: '/model/tables' },
+  { name: 'Settings', path: '/model/settings' },
   { name: 'Simulate', path: '/simulate' },
   { name: 'Test', path: '/test' },
   { name: 'Export', path: '/export' },
 ];
 
 // Views that are built show their content instead of the planned-view sentence.
-const BUILT_VIEWS = ['Simulate', 'Test', 'Export'];
+const BUILT_VIEWS = VIEWS.map((view) => view.name);
 
 test('opens on Business units with the demo model title and both versions', async ({ page }) => {
   const shell = new ShellPage(page);

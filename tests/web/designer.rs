@@ -28,7 +28,11 @@ async fn clicking_a_depth_cell_changes_the_role_and_undo_restores_it() {
     let history = window.history().unwrap();
     let previous = window.location().pathname().unwrap();
     history
-        .push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("/model/security-roles/role_store_staff"))
+        .push_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some("/model/security-roles/role_store_staff"),
+        )
         .unwrap();
     let document = window.document().unwrap();
     let wrapper: HtmlElement = document.create_element("section").unwrap().unchecked_into();
@@ -56,14 +60,24 @@ async fn clicking_a_depth_cell_changes_the_role_and_undo_restores_it() {
         .expect("the account Delete cell")
         .unchecked_into();
     let label_before = cell.get_attribute("aria-label").unwrap();
-    assert!(label_before.starts_with("account, Delete: "), "{label_before}");
+    assert!(
+        label_before.starts_with("account, Delete: "),
+        "{label_before}"
+    );
 
     cell.click();
     tick().await;
     let after = account_delete(app);
     assert!(after > before, "{before:?} → {after:?}");
     let label_after = cell.get_attribute("aria-label").unwrap();
-    assert_eq!(label_after, format!("account, Delete: {} ({})", after.label(), rampart_app::components::depth_circle::depth_doc_term(after)));
+    assert_eq!(
+        label_after,
+        format!(
+            "account, Delete: {} ({})",
+            after.label(),
+            rampart_app::components::depth_circle::depth_doc_term(after)
+        )
+    );
 
     app.undo();
     tick().await;

@@ -47,6 +47,7 @@ async fn shell_shows_model_title_navigation_and_versions() {
             "Users",
             "Security roles",
             "Tables",
+            "Settings",
             "Simulate",
             "Test",
             "Export"

@@ -60,7 +60,7 @@ pub fn TablesPage() -> impl IntoView {
             .unwrap_or_default()
     };
     view! {
-        <DesignerFrame title="Tables and columns">
+        <DesignerFrame title="Tables">
             <div class="rp-split">
                 <nav class="rp-panel rp-split__list" aria-label="Tables">
                     <ul class="rp-list">

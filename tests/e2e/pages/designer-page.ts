@@ -17,13 +17,11 @@ export class DesignerPage {
     this.importReport = page.getByTestId('import-report');
   }
 
-  /** Opens a Designer URL; when no model is open yet, opens the demo org from the empty state. */
+  /** Opens a Designer URL with the demo org (`?demo=` opens it before anything else loads). */
   async open(path: string, heading: string) {
-    await this.page.goto(path);
+    await this.page.goto(`${path}?demo=department-store`);
     await expect(this.heading).toHaveText(heading);
-    const openDemo = this.page.getByRole('button', { name: 'Open the demo org' });
-    if (await openDemo.isVisible()) await openDemo.click();
-    await expect(openDemo).toBeHidden();
+    await expect(this.page.getByTestId('model-title')).toHaveText('Ashworth & Vale — UK department store');
   }
 
   /** The grid cell of `table` and `privilege` (e.g. `account`, `Delete`). */
