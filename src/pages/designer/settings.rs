@@ -217,7 +217,7 @@ pub fn SettingsPage() -> impl IntoView {
                                     }
                                 } /></label>
                             <label class="rp-field"><span class="rp-field__label">"Tables (empty = all)"</span>
-                                <input class="rp-input" placeholder="account, contact" prop:value=h.tables.clone().unwrap_or_default().join(", ") on:change=move |ev| {
+                                <input class="rp-input rp-input--wide" placeholder="account, contact" prop:value=h.tables.clone().unwrap_or_default().join(", ") on:change=move |ev| {
                                     let text = event_target_value(&ev);
                                     let tables: Vec<String> = text.split(',').map(|t| t.trim().to_string()).filter(|t| !t.is_empty()).collect();
                                     set_hierarchy("Hierarchy tables", Some(Hierarchy { tables: (!tables.is_empty()).then_some(tables), ..h.clone() }));

@@ -158,7 +158,7 @@ fn TableDetail(id: String) -> impl IntoView {
                 <ul class="rp-chips">
                     {secured.into_iter().map(|c| {
                         let column = c.clone();
-                        view! { <li class="rp-chip">"🔒 "{c.clone()}
+                        view! { <li class="rp-chip">{c.clone()}
                             <button type="button" class="rp-button rp-button--subtle" aria-label=format!("Unsecure {c}")
                                 on:click=move |_| { let _ = designer.edit_model(format!("Unsecure column {column}"), |m| toggle_secured_column(m, t, &column)); }>"×"</button>
                         </li> }
