@@ -775,7 +775,9 @@ pub fn data_reach(
     const MAX_ANCESTORS: usize = 32;
     let mut frontier = [(record, false, false); MAX_ANCESTORS];
     let mut n_frontier = 0;
-    let mut seen = [record; MAX_ANCESTORS];
+    // An ancestor may be reached along several links carrying different kinds of access (a
+    // diamond): it is skipped only when an earlier visit already carried everything this one does.
+    let mut seen = [(record, true, true); MAX_ANCESTORS];
     let mut n_seen = 1;
     let push = |frontier: &mut [(RecordId, bool, bool); MAX_ANCESTORS],
                 n: &mut usize,
@@ -799,10 +801,13 @@ pub fn data_reach(
     while n_frontier > 0 {
         n_frontier -= 1;
         let (ancestor, owner_flows, shares_flow) = frontier[n_frontier];
-        if seen[..n_seen].contains(&ancestor) || n_seen == MAX_ANCESTORS {
+        let covered = seen[..n_seen]
+            .iter()
+            .any(|(r, o, sh)| *r == ancestor && (*o || !owner_flows) && (*sh || !shares_flow));
+        if covered || n_seen == MAX_ANCESTORS {
             continue;
         }
-        seen[n_seen] = ancestor;
+        seen[n_seen] = (ancestor, owner_flows, shares_flow);
         n_seen += 1;
         let Some(anc) = data.record(ancestor) else {
             continue;

@@ -460,3 +460,30 @@ fn casc_1_remove_link_keeps_the_child_without_inherited_access() {
         "deny",
     );
 }
+
+/// R reaches A twice: directly through a Reparent link, and through P along Share-only links.
+const DIAMOND: &str = r#"
+    business_units: {Root: null}
+    tables: {a: user_or_team, p: user_or_team, r: user_or_team}
+    roles:
+      R1: {privileges: {r: {read: user}}}
+    users:
+      u1: {bu: Root, roles: [R1]}
+      u2: {bu: Root, roles: [R1]}
+    relationships:
+      rel_ra: {parent: a, child: r, lookup: aid, cascade: {reparent: cascade, share: none}}
+      rel_pa: {parent: a, child: p, lookup: aid2, cascade: {reparent: none, share: cascade}}
+      rel_rp: {parent: p, child: r, lookup: pid, cascade: {reparent: none, share: cascade}}
+    records:
+      A: {table: a, owner: u1}
+      P: {table: p, owner: u2, parent: {rel_pa: A}}
+      R: {table: r, owner: u2, parent: {rel_ra: A, rel_rp: P}}
+      R2: {table: r, owner: u2, parent: {rel_rp: P, rel_ra: A}}
+"#;
+
+#[test]
+fn casc_2_inherited_access_survives_a_second_path_to_the_same_parent() {
+    // Whichever lookup is listed first, the Reparent link from A carries u1's inherited access.
+    check(DIAMOND, "{who: u1, op: read, target: R}", "allow");
+    check(DIAMOND, "{who: u1, op: read, target: R2}", "allow");
+}
