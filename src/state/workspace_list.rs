@@ -18,9 +18,9 @@ use crate::storage::{self, SaveRequest, SnapshotMeta, StorageError, WorkspaceMet
 /// (the model, checks and suppressions are always kept).
 pub const SNAPSHOT_RECORD_LIMIT: usize = 20_000;
 
-/// A new model with only a root business unit named after the organisation and the System
-/// Administrator role.
-pub fn empty_workspace(org_name: &str) -> Workspace {
+/// A new model, with id `id`, holding only a root business unit named after the organisation
+/// and the System Administrator role.
+pub fn empty_workspace(id: &str, org_name: &str) -> Workspace {
     let org_name = org_name.trim();
     let org_name = if org_name.is_empty() {
         "New organisation"
@@ -45,7 +45,7 @@ pub fn empty_workspace(org_name: &str) -> Workspace {
     );
     doc.display_names
         .insert("SystemAdministrator".into(), "System Administrator".into());
-    storage::workspace_from_document(&new_id(), doc).0
+    storage::workspace_from_document(id, doc).0
 }
 
 /// Parses pasted or uploaded JSON into a new workspace. A fatal problem is an error with its
@@ -261,7 +261,7 @@ mod tests {
 
     #[test]
     fn an_empty_workspace_has_a_root_named_after_the_org_and_only_system_administrator() {
-        let workspace = empty_workspace("Contoso");
+        let workspace = empty_workspace("w1", "Contoso");
         assert_eq!(workspace.name, "Contoso");
         assert_eq!(workspace.model.bus.len(), 1);
         assert_eq!(workspace.model.roles.len(), 1);

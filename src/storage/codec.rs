@@ -129,10 +129,26 @@ pub fn decode_workspace(
                 }),
             }
         }
+        if !skipped.is_empty() {
+            drop_links_to_missing_records(&mut data);
+        }
         doc.data = Some(data);
     }
     let decoded = workspace_parts(id, doc);
     Ok(DecodedWorkspace { skipped, ..decoded })
+}
+
+/// After a chunk was skipped, removes parent links, shares and column shares that point at
+/// records that were in it, so the records kept load cleanly (and quickly: every dangling
+/// reference would otherwise become an issue with a spelling suggestion).
+fn drop_links_to_missing_records(data: &mut v1::Data) {
+    let present: std::collections::HashSet<String> = data.records.keys().cloned().collect();
+    for (_, record) in data.records.iter_mut() {
+        record.parents.retain(|link| present.contains(&link.record));
+    }
+    data.shares.retain(|share| present.contains(&share.record));
+    data.column_shares
+        .retain(|share| present.contains(&share.record));
 }
 
 /// Builds a workspace from a parsed document (imports, snapshots), returning the loader's

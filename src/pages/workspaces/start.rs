@@ -7,7 +7,7 @@ use leptos_router::hooks::use_navigate;
 
 use crate::components::read_chosen_file;
 use crate::sections::Section;
-use crate::state::persist::use_persist;
+use crate::state::persist::{new_id, use_persist};
 use crate::state::workspace_list;
 
 /// A loader issue as one line: severity word, path, message and help.
@@ -78,7 +78,7 @@ pub fn StartCards() -> impl IntoView {
             let go_to_model = go_to_model.clone();
             spawn_local(async move {
                 persist.flush().await;
-                persist.open_new(workspace_list::empty_workspace(&name));
+                persist.open_new(workspace_list::empty_workspace(&new_id(), &name));
                 go_to_model();
             });
         }
