@@ -92,7 +92,7 @@ pub fn run(root: &Path) -> bool {
             ],
             &[
                 ("CHROMEDRIVER", CHROMEDRIVER),
-                ("WASM_BINDGEN_TEST_TIMEOUT", "120"),
+                ("WASM_BINDGEN_TEST_TIMEOUT", "600"),
             ],
         )
     });
