@@ -96,8 +96,8 @@ test('Ctrl+S names a snapshot that the version history lists', async ({ page }) 
   await openDemo(page);
   await page.keyboard.press('Control+s');
   await expect(page.getByTestId('snapshot-dialog')).toBeVisible();
-  await page.getByRole('textbox', { name: 'Name' }).fill('before workshop');
-  await page.getByRole('textbox', { name: 'Name' }).press('Enter');
+  await page.getByTestId('snapshot-dialog').getByRole('textbox', { name: 'Name' }).fill('before workshop');
+  await page.getByTestId('snapshot-dialog').getByRole('textbox', { name: 'Name' }).press('Enter');
   await expect(page.getByTestId('snapshot-dialog')).toHaveCount(0);
   await page.getByTestId('workspaces-link').click();
   await expect(page.getByTestId('snapshot-row')).toContainText('before workshop');
