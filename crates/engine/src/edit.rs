@@ -319,10 +319,8 @@ pub fn reparent(
     let Some(child_table) = data.record(record).map(|r| r.table) else {
         return;
     };
-    let rel = model.relationships.iter().position(|r| matches!(&r.kind,
-        RelationshipKind::OneToMany { parent: p, child, lookup, .. } if *p == parent_table && *child == child_table && lookup == column));
+    let rel = model.lookup_relationship(child_table, parent_table, column);
     if let (Some(rel), Some(rec)) = (rel, data.records.get_mut(record.index())) {
-        let rel = crate::model::RelationshipId::from_index(rel);
         rec.parents.retain(|(r, _)| *r != rel);
         rec.parents.push((rel, parent));
     }

@@ -518,9 +518,9 @@ fn lookup_target(
     let index = data.name_index();
     let parent = *index.get(value)?;
     let parent_table = data.record(parent)?.table;
-    model.relationships.iter().any(|rel| matches!(&rel.kind,
-        RelationshipKind::OneToMany { parent: p, child, lookup, .. } if *child == table && lookup == column && *p == parent_table))
-        .then_some(parent)
+    model
+        .lookup_relationship(table, parent_table, column)
+        .map(|_| parent)
 }
 
 fn assign(

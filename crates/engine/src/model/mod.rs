@@ -410,6 +410,22 @@ impl Model {
         }
     }
 
+    /// The 1:N relationship whose lookup column `lookup` on `child` points at `parent`.
+    pub fn lookup_relationship(
+        &self,
+        child: TableId,
+        parent: TableId,
+        lookup: &str,
+    ) -> Option<RelationshipId> {
+        self.relationships
+            .iter()
+            .position(|r| {
+                matches!(&r.kind, RelationshipKind::OneToMany { parent: p, child: c, lookup: l, .. }
+                    if *c == child && *p == parent && l == lookup)
+            })
+            .map(RelationshipId::from_index)
+    }
+
     /// Teams the user belongs to: explicit membership plus the default team of their BU (BU-4).
     pub fn teams_of(&self, user: UserId) -> Vec<TeamId> {
         let user_bu = self.users.get(user.index()).map(|u| u.bu);

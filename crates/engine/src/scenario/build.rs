@@ -976,11 +976,11 @@ fn build_data(model: &mut Model, doc: &Value, p: &mut Problems) -> Dataset {
                 continue;
             };
             let target_table = data.records[target_id.index()].table;
-            let rel = index.relationships.get(&key).copied().or_else(|| {
-                model.relationships.iter().position(|r| matches!(&r.kind,
-                    RelationshipKind::OneToMany { parent, child, lookup, .. } if *child == table && *parent == target_table && *lookup == key))
-                    .map(RelationshipId::from_index)
-            });
+            let rel = index
+                .relationships
+                .get(&key)
+                .copied()
+                .or_else(|| model.lookup_relationship(table, target_table, &key));
             match rel {
                 Some(rel) => parents.push((rel, target_id)),
                 None => p.error(

@@ -9,9 +9,7 @@ use super::yaml::{entries, field, flag, scalar, text, text_list};
 use crate::data::{Dataset, Record};
 use crate::edit;
 use crate::eval::{self, AccessPath, Collect, Operation, Outcome, Via};
-use crate::model::{
-    Model, NameIndex, Principal, RelationshipKind, Rights, RoleAssignment, UserId, Verb,
-};
+use crate::model::{Model, NameIndex, Principal, Rights, RoleAssignment, UserId, Verb};
 
 /// Verdict of one check against its expectation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -594,9 +592,9 @@ fn apply_create(
     for (column, value) in set_values(event, "set") {
         let parent = index.get(&value).copied().and_then(|p| {
             let parent_table = data.record(p)?.table;
-            model.relationships.iter().position(|r| matches!(&r.kind,
-                RelationshipKind::OneToMany { parent, child, lookup, .. } if *child == table && *parent == parent_table && *lookup == column))
-                .map(|rel| (crate::model::RelationshipId::from_index(rel), p))
+            model
+                .lookup_relationship(table, parent_table, &column)
+                .map(|rel| (rel, p))
         });
         match parent {
             Some(link) => parents.push(link),
