@@ -127,7 +127,7 @@ pub fn run(root: &Path) -> bool {
 
 /// A command that is one check: it passes when it exits with status 0.
 fn one_check(root: &Path, program: &str, args: &[&str]) -> Counts {
-    match shell::run(&mut command(root, program, args)) {
+    match shell::run(command(root, program, args).env("CARGO_INCREMENTAL", "0")) {
         Ok(()) => Counts::pass(),
         Err(message) => failed_because(&message),
     }
@@ -138,6 +138,7 @@ fn one_check(root: &Path, program: &str, args: &[&str]) -> Counts {
 fn cargo_test(root: &Path, args: &[&str], envs: &[(&str, &str)]) -> Counts {
     let mut cmd = command(root, "cargo", args);
     cmd.env("PATH", tool_path(root));
+    cmd.env("CARGO_INCREMENTAL", "0");
     cmd.envs(envs.iter().copied());
     match shell::run_captured(&mut cmd, true) {
         Ok(output) => with_exit_status(counts::from_cargo_test(&output.combined), output.success),
@@ -147,12 +148,15 @@ fn cargo_test(root: &Path, args: &[&str], envs: &[(&str, &str)]) -> Counts {
 
 /// `rampart test <files> --json`, counted from its JSON document.
 fn scenario_runner(root: &Path, files: &[PathBuf]) -> Counts {
-    let mut args: Vec<String> = ["run", "-p", "cli", "--release", "--", "test"]
+    // The debug build `native tests` just made: a release build would need as much disk again.
+    let mut args: Vec<String> = ["run", "-p", "cli", "--", "test"]
         .map(String::from)
         .to_vec();
     args.extend(files.iter().map(|file| file.to_string_lossy().into_owned()));
     args.push("--json".to_string());
-    let output = match shell::run_captured(&mut command(root, "cargo", &args), false) {
+    let mut cmd = command(root, "cargo", &args);
+    cmd.env("CARGO_INCREMENTAL", "0");
+    let output = match shell::run_captured(&mut cmd, false) {
         Ok(output) => output,
         Err(message) => return failed_because(&message),
     };
