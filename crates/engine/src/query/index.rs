@@ -26,13 +26,16 @@ pub struct DataIndex {
     owned: HashMap<Principal, Vec<RecordId>>,
     owned_counts: HashMap<(Principal, TableId), Vec<(BuId, u32)>>,
     shared: HashMap<Principal, Vec<RecordId>>,
-    /// Table of each record, for grouping without touching the records.
+    /// Table, owning BU and owner of each record, for grouping and counting without touching
+    /// the records.
     tables: Vec<TableId>,
+    owning_bus: Vec<Option<BuId>>,
+    owners: Vec<Option<Principal>>,
     /// Children in CSR form: `children[child_start[r]..child_start[r + 1]]`.
     child_start: Vec<u32>,
     children: Vec<Child>,
     /// Working memory of candidate walks, kept between queries (see `Scratch`).
-    pub(super) scratch: std::sync::Mutex<super::Scratch>,
+    pub(super) scratch: std::sync::Mutex<super::reach::Scratch>,
 }
 
 impl DataIndex {
@@ -46,9 +49,13 @@ impl DataIndex {
             HashMap::new();
         let mut child_pairs: Vec<(RecordId, Child)> = Vec::new();
         let mut tables: Vec<TableId> = Vec::with_capacity(data.records.len());
+        let mut owning_bus = Vec::with_capacity(data.records.len());
+        let mut owners = Vec::with_capacity(data.records.len());
         for (i, rec) in data.records.iter().enumerate() {
             let id = RecordId::from_index(i);
             tables.push(rec.table);
+            owning_bus.push(rec.owning_bu);
+            owners.push(rec.owner);
             if rec.is_deleted() {
                 continue;
             }
@@ -129,6 +136,8 @@ impl DataIndex {
             owned_counts,
             shared,
             tables,
+            owning_bus,
+            owners,
             child_start,
             children,
             scratch: Default::default(),
@@ -185,6 +194,16 @@ impl DataIndex {
     /// Whether the record has children reached through access-cascading relationships.
     pub fn has_children(&self, record: RecordId) -> bool {
         !self.children_of(record).is_empty()
+    }
+
+    /// The owning BU of a record.
+    pub fn owning_bu_of(&self, record: RecordId) -> Option<BuId> {
+        self.owning_bus.get(record.index()).copied().flatten()
+    }
+
+    /// The owner of a record.
+    pub fn owner_of(&self, record: RecordId) -> Option<Principal> {
+        self.owners.get(record.index()).copied().flatten()
     }
 
     /// The table of a record.

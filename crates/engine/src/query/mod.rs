@@ -7,8 +7,10 @@
 //! a scan of every record.
 
 mod index;
+mod reach;
 
 pub use index::DataIndex;
+use reach::{Candidate, Candidates, PrincipalReach, candidates};
 
 use std::collections::HashSet;
 
@@ -24,236 +26,6 @@ pub struct Visible {
     pub record: RecordId,
     /// Why (the first path of EVAL-10's order).
     pub path: AccessPath,
-}
-
-/// A record that may reach a user other than by BU depth or plain ownership, with what is
-/// known about how. The access check would find the same paths; knowing them here lets bulk
-/// counts skip it (the query tests compare both on every record).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-struct Candidate {
-    record: RecordId,
-    /// Below a record owned by one of the user's own principals through Reparent-cascading
-    /// links only: inherited access (CASC-2) reaches it whenever shares count for the subject.
-    own_inherited: bool,
-    /// The smallest hierarchy level of a report owning an ancestor through Reparent-cascading
-    /// links only (0 = none): hierarchy inherited access (CASC-6).
-    report_level: u32,
-    /// Rights shared with the user's own principals, on the record or on an ancestor through
-    /// Share-cascading links (EVAL-6 (1)–(5)); they count whenever shares count.
-    own_shared: Rights,
-    /// Rights a manager gets from records shared directly with a report (HIER-3, HIER-8),
-    /// already cut to the report's level (HIER-4).
-    report_shared: Rights,
-    /// Owned by the user's principals where ownership depends on the BU (A-6 alternative):
-    /// only the access check can tell.
-    needs_check: bool,
-}
-
-impl Candidate {
-    /// Merges another way of reaching the record; true when something new was learnt.
-    fn merge(&mut self, other: &Candidate) -> bool {
-        let better_level = other.report_level != 0
-            && (self.report_level == 0 || other.report_level < self.report_level);
-        let before = *self;
-        self.own_inherited |= other.own_inherited;
-        self.needs_check |= other.needs_check;
-        self.own_shared = self.own_shared.union(other.own_shared);
-        self.report_shared = self.report_shared.union(other.report_shared);
-        if better_level {
-            self.report_level = other.report_level;
-        }
-        *self != before
-    }
-
-    /// What flows to a child through a link (owner access through Reparent, shares through
-    /// Share), or `None` when nothing does.
-    fn through(&self, child: &index::Child) -> Option<Candidate> {
-        let flowing = Candidate {
-            record: child.record,
-            own_inherited: self.own_inherited && child.owner_flows,
-            report_level: if child.owner_flows {
-                self.report_level
-            } else {
-                0
-            },
-            own_shared: if child.shares_flow {
-                self.own_shared
-            } else {
-                Rights::NONE
-            },
-            report_shared: Rights::NONE,
-            needs_check: false,
-        };
-        (flowing.own_inherited || flowing.report_level != 0 || !flowing.own_shared.is_empty())
-            .then_some(flowing)
-    }
-}
-
-/// Records that could reach a user other than by BU depth or by plain ownership: shared with
-/// one of the user's principals, or below records owned by or shared with them (inherited
-/// access, CASC-2, CASC-3), and likewise for hierarchy reports. Grouped by table.
-///
-/// Records owned by the principals are not candidates themselves: where ownership counts they
-/// are counted from [`DataIndex::owned_counts`], and where it does not they can only be reached
-/// through the other sources listed here. The exception is the A-6 alternative, where ownership
-/// depends on the record's BU: then they are listed too (`with_owned`).
-fn candidates(
-    model: &Model,
-    data: &Dataset,
-    index: &DataIndex,
-    facts: &UserFacts,
-    with_owned: bool,
-) -> Vec<Vec<Candidate>> {
-    let mut scratch = index
-        .scratch
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    scratch.reset(index.n_records());
-    let mut stack: Vec<RecordId> = Vec::new();
-    let share_rights = |r: RecordId, p: Principal| {
-        data.shares_of(r)
-            .iter()
-            .filter(|s| s.principal == p)
-            .fold(Rights::NONE, |acc, s| {
-                acc.union(s.rights).union(s.inherited)
-            })
-    };
-    let mut own: Vec<Principal> = vec![Principal::User(facts.user)];
-    own.extend(facts.teams.iter().map(|t| Principal::Team(*t)));
-    if model.settings.basic_includes_org_shares {
-        own.push(Principal::Organization);
-    }
-    for p in &own {
-        for r in index.shared_with(*p) {
-            let c = Candidate {
-                record: *r,
-                own_shared: share_rights(*r, *p),
-                ..Candidate::default()
-            };
-            scratch.visit(&mut stack, c);
-        }
-        for r in index.owned_by(*p) {
-            if with_owned {
-                scratch.visit(
-                    &mut stack,
-                    Candidate {
-                        record: *r,
-                        needs_check: true,
-                        ..Candidate::default()
-                    },
-                );
-            }
-            let origin = Candidate {
-                record: *r,
-                own_inherited: true,
-                ..Candidate::default()
-            };
-            for child in index.children_of(*r) {
-                if let Some(c) = origin.through(child) {
-                    scratch.visit(&mut stack, c);
-                }
-            }
-        }
-    }
-    if model.settings.hierarchy.is_some() {
-        for (report, level, teams) in &facts.reports {
-            let level_rights = hierarchy::rights_at(model, *level);
-            for p in std::iter::once(Principal::User(*report))
-                .chain(teams.iter().map(|t| Principal::Team(*t)))
-            {
-                for r in index.shared_with(p) {
-                    let rights = share_rights(*r, p).intersect(level_rights);
-                    scratch.visit(
-                        &mut stack,
-                        Candidate {
-                            record: *r,
-                            report_shared: rights,
-                            ..Candidate::default()
-                        },
-                    );
-                }
-                let origin = Candidate {
-                    record: RecordId::default(),
-                    report_level: *level,
-                    ..Candidate::default()
-                };
-                for r in index.owned_by(p) {
-                    for child in index.children_of(*r) {
-                        if let Some(c) = origin.through(child) {
-                            scratch.visit(&mut stack, c);
-                        }
-                    }
-                }
-            }
-        }
-    }
-    while let Some(r) = stack.pop() {
-        let c = scratch.get(r);
-        for child in index.children_of(r) {
-            if let Some(next) = c.through(child) {
-                scratch.visit(&mut stack, next);
-            }
-        }
-    }
-    let mut out: Vec<Vec<Candidate>> = vec![Vec::new(); model.tables.len()];
-    for record in &scratch.reached {
-        if let Some(list) = out.get_mut(index.table_of(*record).index()) {
-            list.push(scratch.get(*record));
-        }
-    }
-    for list in &mut out {
-        list.sort_unstable_by_key(|c| c.record);
-    }
-    out
-}
-
-/// Per-record working memory for [`candidates`], reused across users: a generation stamp per
-/// record says whether its slot belongs to the current walk, so nothing is cleared between users.
-#[derive(Debug, Default, Clone)]
-pub(crate) struct Scratch {
-    generation: u32,
-    stamps: Vec<u32>,
-    slots: Vec<Candidate>,
-    reached: Vec<RecordId>,
-}
-
-impl Scratch {
-    fn reset(&mut self, n_records: usize) {
-        if self.stamps.len() != n_records || self.generation == u32::MAX {
-            self.stamps = vec![0; n_records];
-            self.slots = vec![Candidate::default(); n_records];
-            self.generation = 0;
-        }
-        self.generation += 1;
-        self.reached.clear();
-    }
-
-    fn get(&self, r: RecordId) -> Candidate {
-        match self.stamps.get(r.index()) {
-            Some(stamp) if *stamp == self.generation => {
-                self.slots.get(r.index()).copied().unwrap_or_default()
-            }
-            _ => Candidate {
-                record: r,
-                ..Candidate::default()
-            },
-        }
-    }
-
-    fn visit(&mut self, stack: &mut Vec<RecordId>, c: Candidate) {
-        let i = c.record.index();
-        let (Some(stamp), Some(slot)) = (self.stamps.get_mut(i), self.slots.get_mut(i)) else {
-            return;
-        };
-        if *stamp != self.generation {
-            *stamp = self.generation;
-            *slot = c;
-            self.reached.push(c.record);
-            stack.push(c.record);
-        } else if slot.merge(&c) {
-            stack.push(c.record);
-        }
-    }
 }
 
 /// Whether ownership depends on the record's BU (the A-6 alternative).
@@ -278,9 +50,16 @@ pub fn visible(
             .get(table.index())
             .is_some_and(|t| t.ownership == Ownership::Organization);
     let candidates = if shortcut {
-        Vec::new()
+        Candidates::default()
     } else {
-        candidates(model, data, index, &facts, ownership_needs_bu(model))
+        candidates(
+            model,
+            data,
+            index,
+            &facts,
+            ownership_needs_bu(model),
+            &mut PrincipalReach::default(),
+        )
     };
     visible_for(model, data, index, &subject, &candidates, table)
 }
@@ -290,7 +69,7 @@ fn visible_for(
     data: &Dataset,
     index: &DataIndex,
     subject: &Subject<'_>,
-    candidates: &[Vec<Candidate>],
+    candidates: &Candidates,
     table: TableId,
 ) -> Vec<Visible> {
     if !subject.privileged() {
@@ -322,10 +101,7 @@ fn visible_for(
         out.sort_unstable_by_key(|v| v.record);
         return out;
     }
-    let mut extra: Vec<RecordId> = candidates
-        .get(table.index())
-        .map(|list| list.iter().map(|c| c.record).collect())
-        .unwrap_or_default();
+    let mut extra: Vec<RecordId> = candidates.of(table).iter().map(|c| c.record).collect();
     for p in subject.owning_principals(table) {
         extra.extend(
             index
@@ -337,11 +113,7 @@ fn visible_for(
     extra.sort_unstable();
     extra.dedup();
     for r in extra {
-        if data
-            .record(r)
-            .and_then(|rec| rec.owning_bu)
-            .is_some_and(|b| subject.covers_bu(b))
-        {
+        if index.owning_bu_of(r).is_some_and(|b| subject.covers_bu(b)) {
             continue;
         }
         out.extend(with_path(&r));
@@ -350,69 +122,113 @@ fn visible_for(
     out
 }
 
-/// How many records of `table` the subject reaches, without listing them.
+/// How many records of `table` each subject reaches, without listing them. The subjects are
+/// one user's, for several verbs: one pass over the candidates serves them all.
 ///
 /// BU buckets and owned records are counted whole; candidates known to be reached by inherited
-/// access are counted without a check; the rest go through the access check.
-fn count_for(
+/// access or shares are counted without a check; the rest go through the access check.
+fn count_for<const N: usize>(
     model: &Model,
     data: &Dataset,
     index: &DataIndex,
-    subject: &Subject<'_>,
-    candidates: &[Vec<Candidate>],
+    subjects: &[Subject<'_>; N],
+    candidates: &Candidates,
     table: TableId,
-) -> usize {
-    if !subject.privileged() {
-        return 0;
-    }
+) -> [usize; N] {
     let org_owned = model
         .tables
         .get(table.index())
         .is_some_and(|t| t.ownership == Ownership::Organization);
-    if org_owned || subject.reaches_everything() {
-        return index.records_of(table).len();
-    }
-    let mut count: usize = index
-        .records_by_bu(table)
-        .iter()
-        .filter(|(bu, _)| subject.covers_bu(*bu))
-        .map(|(_, records)| records.len())
-        .sum();
-    let owning = subject.owning_principals(table);
-    for p in &owning {
-        count += index
-            .owned_counts(*p, table)
-            .iter()
-            .filter(|(bu, _)| !subject.covers_bu(*bu))
-            .map(|(_, n)| *n as usize)
-            .sum::<usize>();
-    }
-    let verb = subject.verb();
-    let shares_count = subject.shares_count();
-    let own_inherited_counts = shares_count && Rights::INHERITED.contains(verb);
-    let hierarchy_counts = subject.hierarchy_covers(table);
-    for c in candidates.get(table.index()).map_or(&[][..], Vec::as_slice) {
-        let Some(rec) = data.record(c.record) else {
-            continue;
-        };
-        if rec.owning_bu.is_some_and(|b| subject.covers_bu(b))
-            || rec.owner.is_some_and(|o| owning.binary_search(&o).is_ok())
-        {
+    let total = index.records_of(table).len();
+    let mut counts = [0usize; N];
+    let mut counting: Vec<(usize, Counter<'_>)> = Vec::with_capacity(N);
+    for (i, subject) in subjects.iter().enumerate() {
+        if !subject.privileged() {
             continue;
         }
-        let known = (c.own_inherited && own_inherited_counts)
-            || (shares_count && c.own_shared.contains(verb))
-            || (hierarchy_counts
-                && (c.report_shared.contains(verb)
+        if org_owned || subject.reaches_everything() {
+            counts[i] = total;
+            continue;
+        }
+        let owning = subject.owning_principals(table);
+        let mut count: usize = index
+            .records_by_bu(table)
+            .iter()
+            .filter(|(bu, _)| subject.covers_bu(*bu))
+            .map(|(_, records)| records.len())
+            .sum();
+        for p in &owning {
+            count += index
+                .owned_counts(*p, table)
+                .iter()
+                .filter(|(bu, _)| !subject.covers_bu(*bu))
+                .map(|(_, n)| *n as usize)
+                .sum::<usize>();
+        }
+        counts[i] = count;
+        counting.push((i, Counter::new(subject, owning, table)));
+    }
+    if counting.is_empty() {
+        return counts;
+    }
+    for c in candidates.of(table) {
+        for (i, k) in &counting {
+            if k.already_counted(c) {
+                continue;
+            }
+            if k.known(model, c) || (c.needs_check && k.subject.allows(data, c.record)) {
+                counts[*i] += 1;
+            }
+        }
+    }
+    counts
+}
+
+/// What counting needs of one subject for every candidate of a table.
+struct Counter<'s> {
+    subject: &'s Subject<'s>,
+    /// [`Subject::owning_principals`], sorted.
+    owning: Vec<Principal>,
+    verb: Verb,
+    shares_count: bool,
+    own_inherited_counts: bool,
+    hierarchy_counts: bool,
+}
+
+impl<'s> Counter<'s> {
+    fn new(subject: &'s Subject<'s>, owning: Vec<Principal>, table: TableId) -> Counter<'s> {
+        let verb = subject.verb();
+        let shares_count = subject.shares_count();
+        Counter {
+            subject,
+            owning,
+            verb,
+            shares_count,
+            own_inherited_counts: shares_count && Rights::INHERITED.contains(verb),
+            hierarchy_counts: subject.hierarchy_covers(table),
+        }
+    }
+
+    /// Reached by depth or by ownership, which are counted whole.
+    fn already_counted(&self, c: &Candidate) -> bool {
+        c.bu.is_some_and(|b| self.subject.covers_bu(b)) || self.owns(c.owner)
+    }
+
+    fn owns(&self, owner: Option<Principal>) -> bool {
+        owner.is_some_and(|o| self.owning.binary_search(&o).is_ok())
+    }
+
+    /// Reached, as far as the candidate's walk tells, by shares or inherited access.
+    fn known(&self, model: &Model, c: &Candidate) -> bool {
+        (c.own_inherited && self.own_inherited_counts)
+            || (self.shares_count && c.own_shared.contains(self.verb))
+            || (self.hierarchy_counts
+                && (c.report_shared.contains(self.verb)
                     || (c.report_level > 0
                         && hierarchy::rights_at(model, c.report_level)
                             .intersect(Rights::INHERITED)
-                            .contains(verb))));
-        if known || (c.needs_check && subject.allows(data, c.record)) {
-            count += 1;
-        }
+                            .contains(self.verb))))
     }
-    count
 }
 
 /// The verbs the access matrix counts.
@@ -457,13 +273,21 @@ pub fn matrix(
 ) -> Matrix {
     let mut counts = Vec::with_capacity(users.len() * tables.len() * MATRIX_VERBS.len());
     let directory = model.directory();
+    let mut reach = PrincipalReach::default();
     for user in users {
         let facts = UserFacts::with_directory(model, &directory, *user);
-        let candidates = candidates(model, data, index, &facts, ownership_needs_bu(model));
+        let candidates = candidates(
+            model,
+            data,
+            index,
+            &facts,
+            ownership_needs_bu(model),
+            &mut reach,
+        );
         for table in tables {
-            for verb in MATRIX_VERBS {
-                let subject = Subject::with_facts(model, &facts, model.priv_set(*table), verb);
-                let n = count_for(model, data, index, &subject, &candidates, *table);
+            let set = model.priv_set(*table);
+            let subjects = MATRIX_VERBS.map(|verb| Subject::with_facts(model, &facts, set, verb));
+            for n in count_for(model, data, index, &subjects, &candidates, *table) {
                 counts.push(u32::try_from(n).unwrap_or(u32::MAX));
             }
         }
@@ -484,15 +308,25 @@ pub fn counts_per_table(
     verb: Verb,
 ) -> Vec<(TableId, usize)> {
     let facts = UserFacts::new(model, user);
-    let candidates = candidates(model, data, index, &facts, ownership_needs_bu(model));
+    let candidates = candidates(
+        model,
+        data,
+        index,
+        &facts,
+        ownership_needs_bu(model),
+        &mut PrincipalReach::default(),
+    );
     (0..model.tables.len())
         .map(TableId::from_index)
         .map(|table| {
-            let subject = Subject::with_facts(model, &facts, model.priv_set(table), verb);
-            (
-                table,
-                count_for(model, data, index, &subject, &candidates, table),
-            )
+            let subject = [Subject::with_facts(
+                model,
+                &facts,
+                model.priv_set(table),
+                verb,
+            )];
+            let [n] = count_for(model, data, index, &subject, &candidates, table);
+            (table, n)
         })
         .collect()
 }
@@ -552,6 +386,8 @@ pub fn what_if(
     let n_users = before.users.len().min(after.users.len());
     let mut out = Vec::new();
     let (directory_before, directory_after) = (before.directory(), after.directory());
+    // What a principal reaches depends on the data and the index only: one cache serves both.
+    let mut reach = PrincipalReach::default();
     for user in (0..n_users).map(UserId::from_index) {
         let facts_before = UserFacts::with_directory(before, &directory_before, user);
         let facts_after = UserFacts::with_directory(after, &directory_after, user);
@@ -562,8 +398,8 @@ pub fn what_if(
             || facts_before.reports != facts_after.reports
             || before.users.get(user.index()).map(|u| u.bu)
                 != after.users.get(user.index()).map(|u| u.bu);
-        let mut candidates_before: Option<Vec<Vec<Candidate>>> = None;
-        let mut candidates_after: Option<Vec<Vec<Candidate>>> = None;
+        let mut candidates_before: Option<Candidates> = None;
+        let mut candidates_after: Option<Candidates> = None;
         for table in (0..before.tables.len()).map(TableId::from_index) {
             let set = before.priv_set(table);
             for verb in verbs {
@@ -574,11 +410,46 @@ pub fn what_if(
                 if !user_changed && grants_same {
                     continue;
                 }
+                let subject_before = Subject::with_facts(before, &facts_before, set, *verb);
+                let subject_after = Subject::with_facts(after, &facts_after, set, *verb);
+                if !user_changed
+                    && let Some(change) = depth_change(
+                        before,
+                        after,
+                        index,
+                        (&subject_before, &subject_after),
+                        table,
+                        || {
+                            candidates_before.get_or_insert_with(|| {
+                                candidates(
+                                    before,
+                                    data,
+                                    index,
+                                    &facts_before,
+                                    ownership_needs_bu(before),
+                                    &mut reach,
+                                )
+                            })
+                        },
+                    )
+                {
+                    let (gained, lost) = change;
+                    if !gained.is_empty() || !lost.is_empty() {
+                        out.push(AccessChange {
+                            user,
+                            table,
+                            verb: *verb,
+                            gained,
+                            lost,
+                        });
+                    }
+                    continue;
+                }
                 let old = visible_for(
                     before,
                     data,
                     index,
-                    &Subject::with_facts(before, &facts_before, set, *verb),
+                    &subject_before,
                     candidates_before.get_or_insert_with(|| {
                         candidates(
                             before,
@@ -586,6 +457,7 @@ pub fn what_if(
                             index,
                             &facts_before,
                             ownership_needs_bu(before),
+                            &mut reach,
                         )
                     }),
                     table,
@@ -594,9 +466,16 @@ pub fn what_if(
                     after,
                     data,
                     index,
-                    &Subject::with_facts(after, &facts_after, set, *verb),
+                    &subject_after,
                     candidates_after.get_or_insert_with(|| {
-                        candidates(after, data, index, &facts_after, ownership_needs_bu(after))
+                        candidates(
+                            after,
+                            data,
+                            index,
+                            &facts_after,
+                            ownership_needs_bu(after),
+                            &mut reach,
+                        )
                     }),
                     table,
                 );
@@ -614,6 +493,79 @@ pub fn what_if(
         }
     }
     out
+}
+
+/// The records gained and lost when only the depths of a user's grants change: the same
+/// privilege, owning principals, shares and hierarchy on both sides, so the difference is the
+/// BU buckets covered on one side only, less their records reached by ownership or by a
+/// candidate on both sides. `None` when more than depth changed (then both sides are listed).
+fn depth_change<'c>(
+    before: &Model,
+    after: &Model,
+    index: &DataIndex,
+    (old, new): (&Subject<'_>, &Subject<'_>),
+    table: TableId,
+    candidates: impl FnOnce() -> &'c Candidates,
+) -> Option<(Vec<RecordId>, Vec<RecordId>)> {
+    if old.privileged() != new.privileged()
+        || old.reaches_everything()
+        || new.reaches_everything()
+        || ownership_needs_bu(before)
+        || ownership_needs_bu(after)
+        || old.shares_count() != new.shares_count()
+        || old.hierarchy_covers(table) != new.hierarchy_covers(table)
+    {
+        return None;
+    }
+    let owning = old.owning_principals(table);
+    if owning != new.owning_principals(table) {
+        return None;
+    }
+    let org_owned = before
+        .tables
+        .get(table.index())
+        .is_some_and(|t| t.ownership == Ownership::Organization);
+    if !old.privileged() || org_owned {
+        return Some((Vec::new(), Vec::new()));
+    }
+    let buckets = index.records_by_bu(table);
+    let flipped = |from: &Subject<'_>, to: &Subject<'_>| {
+        buckets
+            .iter()
+            .filter(|(bu, _)| !from.covers_bu(*bu) && to.covers_bu(*bu))
+            .map(|(_, records)| records.as_slice())
+            .collect::<Vec<_>>()
+    };
+    let (gained_buckets, lost_buckets) = (flipped(old, new), flipped(new, old));
+    if gained_buckets.is_empty() && lost_buckets.is_empty() {
+        return Some((Vec::new(), Vec::new()));
+    }
+    let listed = candidates().of(table);
+    // Whether a record of a flipped bucket is reached on the side that does not cover it.
+    let otherwise = |counter: &Counter<'_>, model: &Model, r: RecordId| {
+        counter.owns(index.owner_of(r))
+            || listed
+                .binary_search_by_key(&r, |c| c.record)
+                .ok()
+                .and_then(|i| listed.get(i))
+                .is_some_and(|c| counter.known(model, c))
+    };
+    let collect = |buckets: &[&[RecordId]], counter: &Counter<'_>, model: &Model| {
+        let mut records: Vec<RecordId> = buckets
+            .iter()
+            .flat_map(|b| b.iter().copied())
+            .filter(|r| !otherwise(counter, model, *r))
+            .collect();
+        records.sort_unstable();
+        records
+    };
+    let gained = collect(
+        &gained_buckets,
+        &Counter::new(old, owning.clone(), table),
+        before,
+    );
+    let lost = collect(&lost_buckets, &Counter::new(new, owning, table), after);
+    Some((gained, lost))
 }
 
 /// What changes for every user on the given records when the data goes from `before` to `after`

@@ -1075,3 +1075,61 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(config(384))]
+
+    /// `what_if` after one role edit lists exactly the (user, record, verb) whose single-check
+    /// answer changes. The edit either sets one depth (any change) or moves every granted depth
+    /// of a privilege set one step up or down (a change of depth only).
+    #[test]
+    fn oracle_what_if_equals_the_difference_of_single_checks(
+        spec in spec_strategy(),
+        role in any::<u8>(),
+        set in 0usize..3,
+        verb in 0usize..8,
+        depth in 0usize..5,
+        shift in prop_oneof![Just(0i8), Just(-1), Just(1)],
+    ) {
+        use engine::query::{self, DataIndex};
+        let yaml = spec.yaml(&Order::default());
+        let s = load(&yaml);
+        let mut after = s.model.clone();
+        let names = after.name_index();
+        let role_id = names.roles[&format!("R{}", usize::from(role) % spec.roles.len())];
+        let set_id = match SETS[set] {
+            "activity" => PrivSet::Activity,
+            name => PrivSet::Table(names.tables[name]),
+        };
+        let depths = after.roles[role_id.index()].privileges.entry(set_id).or_default();
+        if shift == 0 {
+            depths.set(Verb::ALL[verb], Depth::ALL[depth]);
+        } else {
+            for v in Verb::ALL {
+                let old = depths.get(v) as i8;
+                if old != 0 {
+                    depths.set(v, Depth::ALL[(old + shift).clamp(1, 4) as usize]);
+                }
+            }
+        }
+        let index = DataIndex::build(&s.model, &s.data);
+        let verbs = [Verb::Read, Verb::Write, Verb::Delete, Verb::Append, Verb::AppendTo];
+        let changes = query::what_if(&s.model, &after, &s.data, &index, &verbs);
+        for user in (0..s.model.users.len()).map(UserId::from_index) {
+            for verb in verbs {
+                for r in (0..s.data.records.len()).map(RecordId::from_index) {
+                    if s.data.records[r.index()].is_deleted() {
+                        continue;
+                    }
+                    let was = eval::can(&s.model, &s.data, user, verb, r);
+                    let is = eval::can(&after, &s.data, user, verb, r);
+                    let listed = changes.iter().find(|c| c.user == user && c.verb == verb && c.table == s.data.records[r.index()].table);
+                    let gained = listed.is_some_and(|c| c.gained.contains(&r));
+                    let lost = listed.is_some_and(|c| c.lost.contains(&r));
+                    prop_assert_eq!((gained, lost), (is && !was, was && !is),
+                        "{} {} {}\n{}", s.model.users[user.index()].name, verb.as_str(), s.data.records[r.index()].name, yaml);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,368 @@
+//! Candidates: the records that may reach a user other than by BU depth or plain ownership.
+//!
+//! What a principal reaches through its shares and through inherited access below the records
+//! it owns (CASC-2, CASC-3) does not depend on the user asking, so it is walked once per
+//! principal ([`PrincipalReach`]) and a user's candidates are the pointwise merge of the lists
+//! of their own principals and of their hierarchy reports. The merge is exact because every
+//! field of [`Candidate`] flows through a link independently and merges as a join.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use super::index::{Child, DataIndex};
+use crate::data::Dataset;
+use crate::eval::UserFacts;
+use crate::eval::hierarchy;
+use crate::model::{BuId, Model, Principal, RecordId, Rights, TableId};
+
+/// A record that may reach a user other than by BU depth or plain ownership, with what is
+/// known about how. The access check would find the same paths; knowing them here lets bulk
+/// counts skip it (the query tests compare both on every record).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(super) struct Candidate {
+    /// Candidates sort by table, then record: a user's list splits into tables without a copy.
+    pub table: TableId,
+    pub record: RecordId,
+    /// The record's owning BU and owner, copied here so that counting never touches the record.
+    pub bu: Option<BuId>,
+    pub owner: Option<Principal>,
+    /// Below a record owned by one of the user's own principals through Reparent-cascading
+    /// links only: inherited access (CASC-2) reaches it whenever shares count for the subject.
+    pub own_inherited: bool,
+    /// The smallest hierarchy level of a report owning an ancestor through Reparent-cascading
+    /// links only (0 = none): hierarchy inherited access (CASC-6).
+    pub report_level: u32,
+    /// Rights shared with the user's own principals, on the record or on an ancestor through
+    /// Share-cascading links (EVAL-6 (1)–(5)); they count whenever shares count.
+    pub own_shared: Rights,
+    /// Rights a manager gets from records shared directly with a report (HIER-3, HIER-8),
+    /// already cut to the report's level (HIER-4).
+    pub report_shared: Rights,
+    /// In a principal's list: the rights shared with the principal on this very record (what
+    /// becomes `report_shared` when the principal is a report). Not merged into user lists.
+    pub direct_shared: Rights,
+    /// Owned by the user's principals where ownership depends on the BU (A-6 alternative):
+    /// only the access check can tell.
+    pub needs_check: bool,
+}
+
+impl Candidate {
+    fn at(index: &DataIndex, record: RecordId) -> Candidate {
+        Candidate {
+            table: index.table_of(record),
+            record,
+            bu: index.owning_bu_of(record),
+            owner: index.owner_of(record),
+            ..Candidate::default()
+        }
+    }
+
+    fn key(&self) -> (TableId, RecordId) {
+        (self.table, self.record)
+    }
+
+    /// Merges another way of reaching the record; true when something new was learnt.
+    fn merge(&mut self, other: &Candidate) -> bool {
+        let better_level = other.report_level != 0
+            && (self.report_level == 0 || other.report_level < self.report_level);
+        let before = *self;
+        self.own_inherited |= other.own_inherited;
+        self.needs_check |= other.needs_check;
+        self.own_shared = self.own_shared.union(other.own_shared);
+        self.report_shared = self.report_shared.union(other.report_shared);
+        self.direct_shared = self.direct_shared.union(other.direct_shared);
+        if better_level {
+            self.report_level = other.report_level;
+        }
+        *self != before
+    }
+
+    /// What flows to a child through a link (owner access through Reparent, shares through
+    /// Share), or `None` when nothing does.
+    fn through(&self, index: &DataIndex, child: &Child) -> Option<Candidate> {
+        let flowing = Candidate {
+            own_inherited: self.own_inherited && child.owner_flows,
+            report_level: if child.owner_flows {
+                self.report_level
+            } else {
+                0
+            },
+            own_shared: if child.shares_flow {
+                self.own_shared
+            } else {
+                Rights::NONE
+            },
+            ..Candidate::at(index, child.record)
+        };
+        (flowing.own_inherited || flowing.report_level != 0 || !flowing.own_shared.is_empty())
+            .then_some(flowing)
+    }
+}
+
+/// Per-principal candidate lists, walked on first use and kept for the next user who shares
+/// the principal (a team, the organization, a report). One cache serves one dataset and index.
+#[derive(Debug, Default)]
+pub(super) struct PrincipalReach {
+    lists: HashMap<Principal, Arc<[Candidate]>>,
+}
+
+impl PrincipalReach {
+    /// What `principal` reaches through its shares (`own_shared`, `direct_shared`) and below
+    /// the records it owns (`own_inherited`).
+    fn get(
+        &mut self,
+        data: &Dataset,
+        index: &DataIndex,
+        scratch: &mut Scratch,
+        principal: Principal,
+    ) -> Arc<[Candidate]> {
+        if let Some(list) = self.lists.get(&principal) {
+            return Arc::clone(list);
+        }
+        let list: Arc<[Candidate]> = walk_principal(data, index, scratch, principal).into();
+        self.lists.insert(principal, Arc::clone(&list));
+        list
+    }
+}
+
+fn walk_principal(
+    data: &Dataset,
+    index: &DataIndex,
+    scratch: &mut Scratch,
+    p: Principal,
+) -> Vec<Candidate> {
+    scratch.reset(index.n_records());
+    let mut stack: Vec<RecordId> = Vec::new();
+    for r in index.shared_with(p) {
+        let rights = data
+            .shares_of(*r)
+            .iter()
+            .filter(|s| s.principal == p)
+            .fold(Rights::NONE, |acc, s| {
+                acc.union(s.rights).union(s.inherited)
+            });
+        scratch.visit(
+            &mut stack,
+            Candidate {
+                own_shared: rights,
+                direct_shared: rights,
+                ..Candidate::at(index, *r)
+            },
+        );
+    }
+    let origin = Candidate {
+        own_inherited: true,
+        ..Candidate::default()
+    };
+    for r in index.owned_by(p) {
+        for child in index.children_of(*r) {
+            if let Some(c) = origin.through(index, child) {
+                scratch.visit(&mut stack, c);
+            }
+        }
+    }
+    while let Some(r) = stack.pop() {
+        let c = scratch.get(r);
+        for child in index.children_of(r) {
+            if let Some(next) = c.through(index, child) {
+                scratch.visit(&mut stack, next);
+            }
+        }
+    }
+    // `direct_shared` stays on the shared records themselves: `through` never carries it.
+    let mut list: Vec<Candidate> = scratch.reached.iter().map(|r| scratch.get(*r)).collect();
+    list.sort_unstable_by_key(Candidate::key);
+    list
+}
+
+/// A user's candidates, sorted by table and record.
+#[derive(Debug, Default)]
+pub(super) struct Candidates {
+    entries: Vec<Candidate>,
+}
+
+impl Candidates {
+    /// The candidates of one table, in record order.
+    pub fn of(&self, table: TableId) -> &[Candidate] {
+        let start = self.entries.partition_point(|c| c.table < table);
+        let end = self.entries.partition_point(|c| c.table <= table);
+        self.entries.get(start..end).unwrap_or(&[])
+    }
+}
+
+/// A user's candidates.
+///
+/// Records owned by the user's principals are not candidates themselves: where ownership
+/// counts they are counted from [`DataIndex::owned_counts`], and where it does not they can
+/// only be reached through the other sources listed here. The exception is the A-6
+/// alternative, where ownership depends on the record's BU: then they are listed too
+/// (`with_owned`).
+pub(super) fn candidates(
+    model: &Model,
+    data: &Dataset,
+    index: &DataIndex,
+    facts: &UserFacts,
+    with_owned: bool,
+    reach: &mut PrincipalReach,
+) -> Candidates {
+    let mut scratch = index
+        .scratch
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let mut own: Vec<Principal> = vec![Principal::User(facts.user)];
+    own.extend(facts.teams.iter().map(|t| Principal::Team(*t)));
+    if model.settings.basic_includes_org_shares {
+        own.push(Principal::Organization);
+    }
+    let mut lists: Vec<Vec<Candidate>> = Vec::new();
+    for p in &own {
+        // `direct_shared` rides along: only the hierarchy reading below looks at it.
+        lists.push(reach.get(data, index, &mut scratch, *p).to_vec());
+    }
+    if model.settings.hierarchy.is_some() {
+        // Reports share teams: each principal is read once, at its nearest level (HIER-4 gives
+        // the nearest level the most rights) with the rights of every level it is met at.
+        let mut principals: HashMap<Principal, (u32, Rights)> = HashMap::new();
+        for (report, level, teams) in &facts.reports {
+            let rights = hierarchy::rights_at(model, *level);
+            for p in std::iter::once(Principal::User(*report))
+                .chain(teams.iter().map(|t| Principal::Team(*t)))
+            {
+                let entry = principals.entry(p).or_insert((*level, Rights::NONE));
+                entry.0 = entry.0.min(*level);
+                entry.1 = entry.1.union(rights);
+            }
+        }
+        let mut principals: Vec<(Principal, (u32, Rights))> = principals.into_iter().collect();
+        principals.sort_unstable_by_key(|(p, _)| *p);
+        for (p, (level, level_rights)) in principals {
+            let list = reach.get(data, index, &mut scratch, p);
+            lists.push(
+                list.iter()
+                    .map(|c| Candidate {
+                        report_level: if c.own_inherited { level } else { 0 },
+                        report_shared: c.direct_shared.intersect(level_rights),
+                        own_inherited: false,
+                        own_shared: Rights::NONE,
+                        direct_shared: Rights::NONE,
+                        ..*c
+                    })
+                    .filter(|c| c.report_level != 0 || !c.report_shared.is_empty())
+                    .collect(),
+            );
+        }
+    }
+    if with_owned {
+        let mut owned: Vec<Candidate> = own
+            .iter()
+            .flat_map(|p| index.owned_by(*p))
+            .map(|r| Candidate {
+                needs_check: true,
+                ..Candidate::at(index, *r)
+            })
+            .collect();
+        owned.sort_unstable_by_key(Candidate::key);
+        lists.push(owned);
+    }
+    Candidates {
+        entries: merge_all(lists),
+    }
+}
+
+/// Merges lists sorted by [`Candidate::key`] into one, joining the entries of the same record;
+/// pairwise, smallest first, so each entry is copied about log₂(lists) times.
+fn merge_all(mut lists: Vec<Vec<Candidate>>) -> Vec<Candidate> {
+    lists.retain(|l| !l.is_empty());
+    while lists.len() > 1 {
+        lists.sort_unstable_by_key(|l| std::cmp::Reverse(l.len()));
+        let (Some(a), Some(b)) = (lists.pop(), lists.pop()) else {
+            break;
+        };
+        lists.push(merge_two(&a, &b));
+    }
+    lists.pop().unwrap_or_default()
+}
+
+fn merge_two(a: &[Candidate], b: &[Candidate]) -> Vec<Candidate> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+        match x.key().cmp(&y.key()) {
+            std::cmp::Ordering::Less => {
+                out.push(*x);
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                out.push(*y);
+                j += 1;
+            }
+            std::cmp::Ordering::Equal => {
+                let mut joined = *x;
+                joined.merge(y);
+                out.push(joined);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out.extend_from_slice(a.get(i..).unwrap_or(&[]));
+    out.extend_from_slice(b.get(j..).unwrap_or(&[]));
+    out
+}
+
+/// Per-record working memory of the walks, reused across users: a generation stamp per record
+/// says whether its slot belongs to the current walk, so nothing is cleared between users.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Scratch {
+    generation: u32,
+    stamps: Vec<u32>,
+    slots: Vec<Candidate>,
+    reached: Vec<RecordId>,
+}
+
+impl Scratch {
+    fn reset(&mut self, n_records: usize) {
+        if self.stamps.len() != n_records || self.generation == u32::MAX {
+            self.stamps = vec![0; n_records];
+            self.slots = vec![Candidate::default(); n_records];
+            self.generation = 0;
+        }
+        self.generation += 1;
+        self.reached.clear();
+    }
+
+    fn get(&self, r: RecordId) -> Candidate {
+        match self.stamps.get(r.index()) {
+            Some(stamp) if *stamp == self.generation => {
+                self.slots.get(r.index()).copied().unwrap_or_default()
+            }
+            _ => Candidate {
+                record: r,
+                ..Candidate::default()
+            },
+        }
+    }
+
+    /// Merges `c` into its record's slot; true when the slot is new or learnt something.
+    fn merge_in(&mut self, c: Candidate) -> bool {
+        let i = c.record.index();
+        let (Some(stamp), Some(slot)) = (self.stamps.get_mut(i), self.slots.get_mut(i)) else {
+            return false;
+        };
+        if *stamp != self.generation {
+            *stamp = self.generation;
+            *slot = c;
+            self.reached.push(c.record);
+            true
+        } else {
+            slot.merge(&c)
+        }
+    }
+
+    fn visit(&mut self, stack: &mut Vec<RecordId>, c: Candidate) {
+        let record = c.record;
+        if self.merge_in(c) {
+            stack.push(record);
+        }
+    }
+}
