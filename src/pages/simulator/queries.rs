@@ -35,10 +35,10 @@ pub fn record_label(data: &Dataset, record: RecordId) -> String {
     };
     let title = ["name", "title", "subject", "fullname", "new_cardnumber"]
         .iter()
-        .find_map(|key| rec.values.get(*key).cloned())
+        .find_map(|key| rec.values.get(key).map(str::to_string))
         .or_else(|| {
             let first = rec.values.get("firstname")?;
-            let last = rec.values.get("lastname").map_or("", String::as_str);
+            let last = rec.values.get("lastname").unwrap_or("");
             Some(format!("{first} {last}"))
         });
     match title {

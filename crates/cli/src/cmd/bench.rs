@@ -354,24 +354,15 @@ fn rss_kib() -> Option<u64> {
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
-/// Heap bytes of a dataset, estimated from lengths and capacities. A `BTreeMap` with at least
-/// one entry is counted as one leaf node per 11 entries (std's node capacity).
+/// Heap bytes of a dataset, estimated from lengths and capacities (allocator overhead not
+/// counted; the resident-set figures next to it include it).
 fn dataset_bytes(data: &Dataset) -> usize {
     use std::mem::size_of;
-    const BTREE_NODE_CAPACITY: usize = 11;
     let mut bytes = data.records.capacity() * size_of::<engine::data::Record>();
     for rec in &data.records {
         bytes += rec.name.capacity();
         bytes += rec.parents.capacity() * size_of::<(engine::model::RelationshipId, RecordId)>();
-        if !rec.values.is_empty() {
-            let nodes = rec.values.len().div_ceil(BTREE_NODE_CAPACITY);
-            bytes += nodes * (BTREE_NODE_CAPACITY * 2 * size_of::<String>() + 16);
-            bytes += rec
-                .values
-                .iter()
-                .map(|(k, v)| k.capacity() + v.capacity())
-                .sum::<usize>();
-        }
+        bytes += rec.values.heap_bytes();
     }
     bytes += data.shares.capacity()
         * (size_of::<RecordId>() + size_of::<Vec<engine::data::Share>>() + 1);

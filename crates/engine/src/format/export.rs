@@ -244,7 +244,11 @@ fn data_to_wire(model: &Model, data: &Dataset) -> v1::Data {
                         record: data.record_name(*parent).to_string(),
                     })
                     .collect(),
-                values: record.values.clone(),
+                values: record
+                    .values
+                    .iter()
+                    .map(|(c, v)| (c.to_string(), v.to_string()))
+                    .collect(),
             },
         );
     }

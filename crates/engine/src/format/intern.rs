@@ -585,7 +585,7 @@ impl Interner {
                 owner: None,
                 owning_bu: None,
                 parents: Vec::new(),
-                values: record.values.clone(),
+                values: record.values.iter().collect(),
             });
         }
         for (id, record) in wire.records.iter() {

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use super::rng::Rng;
 use super::words;
-use crate::data::{ColumnShare, Dataset, Record};
+use crate::data::{ColumnShare, Dataset, Record, Values};
 use crate::model::{
     BuId, Model, Ownership, Principal, RecordId, RelationshipId, RelationshipKind, Rights, TableId,
     TeamId, TeamKind, UserId, Verb,
@@ -270,7 +270,7 @@ impl Plan {
         let values = if rng.chance(params.value_fraction) {
             values(model, table, k, rng)
         } else {
-            BTreeMap::new()
+            Values::new()
         };
         let prefix = self
             .prefixes
@@ -457,7 +457,7 @@ fn prefixes(model: &Model) -> Vec<String> {
         .collect()
 }
 
-fn values(model: &Model, table: TableId, k: usize, rng: &mut Rng) -> BTreeMap<String, String> {
+fn values(model: &Model, table: TableId, k: usize, rng: &mut Rng) -> Values {
     let mut values = BTreeMap::new();
     let mut set = |column: &str, value: String| {
         values.insert(column.to_string(), value);
@@ -528,7 +528,7 @@ fn values(model: &Model, table: TableId, k: usize, rng: &mut Rng) -> BTreeMap<St
             set(column, rng.pick_or(words::SUBJECTS, "Note").into());
         }
     }
-    values
+    values.into_iter().collect()
 }
 
 fn add_shares(

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde_yaml_ng::Value;
 
 use super::yaml::{YamlIssue, as_flag, entries, field, flag, list, scalar, text, text_list};
-use crate::data::{ColumnShare, Dataset, Record};
+use crate::data::{ColumnShare, Dataset, Record, Values};
 use crate::model::*;
 
 /// Collects problems while building; fatal ones end the build.
@@ -911,7 +911,7 @@ fn build_data(model: &mut Model, doc: &Value, p: &mut Problems) -> Dataset {
             owner: None,
             owning_bu: None,
             parents: Vec::new(),
-            values: BTreeMap::new(),
+            values: Values::new(),
         });
     }
     let index = model.name_index();

@@ -609,7 +609,7 @@ fn apply_create(
         owner,
         owning_bu,
         parents,
-        values,
+        values: values.into_iter().collect(),
     });
 }
 

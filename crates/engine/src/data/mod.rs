@@ -3,7 +3,11 @@
 //! Kept apart from [`crate::model::Model`]: the model is what admins design and export; the
 //! dataset is what simulation runs against.
 
-use std::collections::{BTreeMap, HashMap};
+mod values;
+
+use std::collections::HashMap;
+
+pub use values::Values;
 
 use crate::model::{BuId, Principal, RecordId, RelationshipId, Rights, TableId};
 
@@ -21,7 +25,7 @@ pub struct Record {
     /// Parent records through 1:N relationships (the child's lookups).
     pub parents: Vec<(RelationshipId, RecordId)>,
     /// Column values, as text.
-    pub values: BTreeMap<String, String>,
+    pub values: Values,
 }
 
 impl Record {
