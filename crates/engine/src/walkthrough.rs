@@ -4,11 +4,11 @@
 //! A [`Step`] names its subjects by their string ids (as the `rampart-model` format does), so a
 //! walkthrough survives edits of the model and travels with the model JSON
 //! (`walkthrough` in [`crate::format::v1::Document`]). [`answer`] asks the engine:
-//! - [`Question::See`]: [`query::visible`], grouped by the reason of each record's first path;
-//! - [`Question::Why`]: [`eval::decide`] with its sentences, rule ids and fixes;
-//! - [`Question::Who`]: [`query::who_can`];
-//! - [`Question::WhatIf`]: [`query::what_if`] between the model and a copy with one depth changed;
-//! - [`Question::WhatIfMisc`]: the users who hold a miscellaneous privilege before and after.
+//! - [`Question::See`] asks [`query::visible`], grouped by the reason of each record's first path;
+//! - [`Question::Why`] asks [`eval::decide`] with its sentences, rule ids and fixes;
+//! - [`Question::Who`] asks [`query::who_can`];
+//! - [`Question::WhatIf`] asks [`query::what_if`] between the model and a copy with one depth changed;
+//! - [`Question::WhatIfMisc`] lists the users who hold a miscellaneous privilege before and after.
 //!
 //! Nothing here decides access: it picks the question and arranges the engine's answer.
 //! [`Pseudonyms`] replaces the names of people in any text by labels derived from their roles
@@ -566,7 +566,7 @@ fn what_if_misc(
 /// Labels that stand in for people's names on a shared screen: each user becomes the name of
 /// their rarest directly assigned role (the most telling one), numbered within that role in
 /// model order — "Store staff 2". Users without a direct role take a team's role, else "User".
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Pseudonyms {
     /// (text to hide, replacement), longest first.
     pairs: Vec<(String, String)>,
