@@ -127,6 +127,32 @@ fn demo_answers() -> serde_json::Value {
             serde_json::json!({ "title": walk.title, "steps": steps }),
         );
     }
+    // The live what-if the presenter spec makes in the role grid: store staff's contact Read
+    // from Business Unit down to User.
+    let org = &engine::demo::DEMO_ORGS[0];
+    let scenario = engine::scenario::load(org.yaml, &|_| Err("no base".into())).unwrap();
+    let index = DataIndex::build(&scenario.model, &scenario.data);
+    let step = Step {
+        question: Question::WhatIf {
+            role: "role_store_staff".into(),
+            table: "contact".into(),
+            verb: Verb::Read,
+            depth: Depth::User,
+        },
+        note: String::new(),
+    };
+    let a = walkthrough::answer(&scenario.model, &scenario.data, &index, &step).unwrap();
+    out.insert(
+        "effect".to_string(),
+        serde_json::json!({
+            "demo": org.id,
+            "role": "role_store_staff",
+            "table": "contact",
+            "verb": "Read",
+            "headline": a.headline,
+            "figures": a.figures.iter().map(|(l, n)| serde_json::json!([l, n])).collect::<Vec<_>>(),
+        }),
+    );
     serde_json::Value::Object(out)
 }
 

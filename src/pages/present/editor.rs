@@ -72,12 +72,12 @@ pub fn Overview() -> impl IntoView {
                                         {(!note.is_empty()).then(|| view! { <span class="rp-present__step-note">{note}</span> })}
                                     </span>
                                     <span class="rp-present__step-actions">
-                                        <button type="button" class="rp-button rp-button--small" disabled=i == 0
+                                        <button type="button" class="rp-button rp-button--small" disabled={i == 0}
                                             aria-label=format!("Move step {} up", i + 1)
                                             on:click=move |_| change(format!("Move walkthrough step {}", i + 1), Box::new(move |w| steps::moved(w, i, true)))>
                                             "Move up"
                                         </button>
-                                        <button type="button" class="rp-button rp-button--small" disabled=i + 1 == n
+                                        <button type="button" class="rp-button rp-button--small" disabled={i + 1 == n}
                                             aria-label=format!("Move step {} down", i + 1)
                                             on:click=move |_| change(format!("Move walkthrough step {}", i + 1), Box::new(move |w| steps::moved(w, i, false)))>
                                             "Move down"

@@ -162,13 +162,13 @@ fn StepView(
             <p class="rp-step__counter" data-testid="step-counter" aria-live="polite">{format!("{} / {total}", index + 1)}</p>
             {body}
             <nav class="rp-step__nav" aria-label="Walkthrough">
-                <button type="button" class="rp-button" disabled=index == 0 on:click=move |_| presenter.step.set(Some(index.saturating_sub(1)))>
+                <button type="button" class="rp-button" disabled={index == 0} on:click=move |_| presenter.step.set(Some(index.saturating_sub(1)))>
                     "← Previous"
                 </button>
                 <button type="button" class="rp-button" on:click=move |_| presenter.step.set(None)>
                     "All steps (Esc)"
                 </button>
-                <button type="button" class="rp-button rp-button--primary" disabled=index + 1 >= total on:click=move |_| presenter.step.set(Some(index + 1))>
+                <button type="button" class="rp-button rp-button--primary" disabled={index + 1 >= total} on:click=move |_| presenter.step.set(Some(index + 1))>
                     "Next →"
                 </button>
             </nav>
