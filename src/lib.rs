@@ -31,6 +31,7 @@ pub fn App() -> impl IntoView {
     pages::simulator::Sandbox::provide();
     components::provide_check_reports(app);
     state::persist::Persist::provide(app);
+    components::Presenter::provide(app);
     let model_title = Signal::derive(move || {
         app.workspace.with(|w| {
             w.as_ref()
@@ -40,6 +41,7 @@ pub fn App() -> impl IntoView {
     view! {
         <Router>
             <div class="rp-shell">
+                <components::PresenterLayer />
                 <AppHeader model_title />
                 <SideNav />
                 <main class="rp-shell__main" id="main">
@@ -65,6 +67,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/test") view=TestPage />
                         <Route path=path!("/test/:view") view=TestPage />
                         <Route path=path!("/export") view=ExportPage />
+                        <Route path=path!("/present") view=pages::present::PresentPage />
                     </Routes>
                 </main>
                 <AppFooter />

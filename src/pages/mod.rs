@@ -4,6 +4,7 @@ pub mod designer;
 pub mod export;
 mod not_found;
 mod planned_section;
+pub mod present;
 pub mod simulator;
 pub mod test;
 pub mod workspaces;

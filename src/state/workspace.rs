@@ -12,6 +12,7 @@ use engine::format;
 use engine::model::Model;
 use engine::query::DataIndex;
 use engine::validate::Issue;
+use engine::walkthrough::Walkthrough;
 
 /// An open workspace.
 #[derive(Clone)]
@@ -32,6 +33,8 @@ pub struct Workspace {
     pub events: Arc<Vec<serde_json::Value>>,
     /// Accepted advisor findings: finding key → reason.
     pub suppressions: Arc<BTreeMap<String, String>>,
+    /// The guided walkthrough presented in workshop mode (saved and exported with the model).
+    pub walkthrough: Arc<Walkthrough>,
 }
 
 impl std::fmt::Debug for Workspace {
@@ -53,6 +56,7 @@ impl PartialEq for Workspace {
             && Arc::ptr_eq(&self.checks, &other.checks)
             && Arc::ptr_eq(&self.events, &other.events)
             && Arc::ptr_eq(&self.suppressions, &other.suppressions)
+            && Arc::ptr_eq(&self.walkthrough, &other.walkthrough)
     }
 }
 
@@ -69,6 +73,7 @@ impl Workspace {
             checks: Arc::new(Vec::new()),
             events: Arc::new(Vec::new()),
             suppressions: Arc::new(BTreeMap::new()),
+            walkthrough: Arc::new(Walkthrough::default()),
         }
     }
 
@@ -96,6 +101,8 @@ impl Workspace {
         );
         workspace.checks = Arc::new(checks);
         workspace.events = Arc::new(events);
+        workspace.walkthrough =
+            Arc::new(engine::walkthrough::demo_walkthrough(demo.id).unwrap_or_default());
         Ok(workspace)
     }
 
@@ -113,6 +120,9 @@ impl Workspace {
         workspace.checks = Arc::new(doc.pinned_checks.clone());
         workspace.events = Arc::new(doc.events.clone());
         workspace.suppressions = Arc::new(doc.lint_suppressions.clone());
+        if let Some(walkthrough) = &doc.walkthrough {
+            workspace.walkthrough = Arc::new(format::walkthrough_from_wire(walkthrough));
+        }
         Ok((workspace, issues))
     }
 
@@ -124,6 +134,7 @@ impl Workspace {
         doc.pinned_checks = (*self.checks).clone();
         doc.events = (*self.events).clone();
         doc.lint_suppressions = (*self.suppressions).clone();
+        doc.walkthrough = format::walkthrough_to_wire(&self.walkthrough);
         format::to_string_with_checksum(&format::with_sorted_free_json(doc))
     }
 
@@ -153,6 +164,14 @@ impl Workspace {
         }
     }
 
+    /// The same workspace with another walkthrough.
+    pub fn with_walkthrough(&self, walkthrough: Walkthrough) -> Workspace {
+        Workspace {
+            walkthrough: Arc::new(walkthrough),
+            ..self.clone()
+        }
+    }
+
     /// Runs the pinned checks against the current model and data.
     pub fn run_checks(&self) -> Vec<engine::scenario::CheckReport> {
         engine::scenario::run_json_checks(&self.model, &self.data, &self.events, &self.checks)
@@ -176,6 +195,8 @@ mod tests {
         let (back, _) = Workspace::from_json(demo.id.clone(), &text).expect("json loads");
         assert_eq!(back.to_json(true), text);
         assert_eq!(back.checks.len(), demo.checks.len());
+        assert!(!demo.walkthrough.steps.is_empty());
+        assert_eq!(back.walkthrough, demo.walkthrough);
         let reports =
             engine::scenario::run_json_checks(&back.model, &back.data, &back.events, &back.checks);
         assert!(

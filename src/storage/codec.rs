@@ -80,6 +80,8 @@ pub struct DecodedWorkspace {
     pub events: Vec<serde_json::Value>,
     /// Accepted advisor findings.
     pub suppressions: BTreeMap<String, String>,
+    /// The guided walkthrough.
+    pub walkthrough: engine::walkthrough::Walkthrough,
     /// Reference problems found while loading.
     pub issues: Vec<Issue>,
     /// Chunks that could not be read (each names its key); the others were kept.
@@ -93,6 +95,7 @@ impl DecodedWorkspace {
         workspace.checks = Arc::new(self.checks);
         workspace.events = Arc::new(self.events);
         workspace.suppressions = Arc::new(self.suppressions);
+        workspace.walkthrough = Arc::new(self.walkthrough);
         workspace
     }
 }
@@ -174,6 +177,11 @@ fn workspace_parts(id: &str, doc: v1::Document) -> DecodedWorkspace {
         checks: doc.pinned_checks,
         events: doc.events,
         suppressions: doc.lint_suppressions,
+        walkthrough: doc
+            .walkthrough
+            .as_ref()
+            .map(format::walkthrough_from_wire)
+            .unwrap_or_default(),
         issues,
         skipped: Vec::new(),
     }
@@ -215,6 +223,8 @@ mod tests {
         assert!(decoded.skipped.is_empty());
         let back = decoded.into_workspace();
         assert_eq!(back.data.records.len(), 25_000);
+        assert!(!back.walkthrough.steps.is_empty());
+        assert_eq!(back.walkthrough, workspace.walkthrough);
         assert_eq!(back.to_json(true), workspace.to_json(true));
     }
 

@@ -26,6 +26,7 @@ pub mod model;
 pub mod query;
 pub mod scenario;
 pub mod validate;
+pub mod walkthrough;
 
 /// Version of the `rampart-model` JSON format this engine writes.
 pub const FORMAT_VERSION: u32 = 1;

@@ -65,6 +65,20 @@ pub fn SimulatorPage() -> impl IntoView {
         <section class="rp-page rp-page--wide rp-sim" aria-labelledby="rp-page-title">
             <header class="rp-page__header">
                 <h1 class="rp-page__title" id="rp-page-title">"Simulate"</h1>
+                {move || {
+                    // The question on screen, as a walkthrough step (`/present?add=…`).
+                    let kind = match view_name.get().as_str() {
+                        "see" => "see",
+                        "who" => "who",
+                        "explain" => "why",
+                        _ => return None,
+                    };
+                    let query = search.get();
+                    let href = format!("/present?add={kind}&{}", query.trim_start_matches('?'));
+                    Some(view! {
+                        <a class="rp-button" href=href data-testid="add-to-walkthrough">"Add to walkthrough"</a>
+                    })
+                }}
             </header>
             <nav class="rp-tabs" aria-label="Simulator views">
                 <ul class="rp-tabs__list">{tabs}</ul>

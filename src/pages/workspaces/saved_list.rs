@@ -59,6 +59,7 @@ pub fn thousands(n: u64) -> String {
 #[component]
 pub fn SavedWorkspaces() -> impl IntoView {
     let persist = use_persist();
+    let presenter = crate::components::use_presenter();
     let app = use_app();
     let navigate = use_navigate();
     let listing = LocalResource::new(move || {
@@ -233,13 +234,17 @@ pub fn SavedWorkspaces() -> impl IntoView {
             Err(err) => view! { <p class="rp-field__error" role="alert">{err}</p> }.into_any(),
             Ok(listing) => {
                 let session = persist.session_ids.get();
+                // Presenting on a shared screen lists only this session's workspaces, as `?fresh` does.
+                let presenting = presenter.on.get();
                 let rows: Vec<WorkspaceMeta> = listing
                     .workspaces
                     .into_iter()
-                    .filter(|m| !persist.fresh || session.contains(&m.id))
+                    .filter(|m| !(persist.fresh || presenting) || session.contains(&m.id))
                     .collect();
                 let skipped = listing.skipped;
-                let empty_text = if persist.fresh {
+                let empty_text = if presenting && !persist.fresh {
+                    "Presenting: workspaces saved earlier in this browser are not listed."
+                } else if persist.fresh {
                     "Fresh session: workspaces saved earlier in this browser are not listed. Start one above."
                 } else if matches!(persist.mode.get(), StorageMode::Memory(_)) {
                     "Browser storage is unavailable, so nothing is saved here."

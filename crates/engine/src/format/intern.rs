@@ -777,7 +777,7 @@ fn ownership(ownership: v1::Ownership) -> Ownership {
     }
 }
 
-fn depth_from_wire(depth: v1::Depth) -> Depth {
+pub(super) fn depth_from_wire(depth: v1::Depth) -> Depth {
     match depth {
         v1::Depth::None => Depth::None,
         v1::Depth::User => Depth::User,
@@ -787,7 +787,7 @@ fn depth_from_wire(depth: v1::Depth) -> Depth {
     }
 }
 
-fn verb_from_wire(verb: v1::Verb) -> Verb {
+pub(super) fn verb_from_wire(verb: v1::Verb) -> Verb {
     match verb {
         v1::Verb::Create => Verb::Create,
         v1::Verb::Read => Verb::Read,

@@ -469,3 +469,156 @@ fn yaml_to_json(value: &serde_yaml_ng::Value) -> Value {
         Yaml::Tagged(tagged) => yaml_to_json(&tagged.value),
     }
 }
+
+/// The walkthrough a document carries, in the engine's terms.
+pub fn walkthrough_from_wire(wire: &v1::Walkthrough) -> crate::walkthrough::Walkthrough {
+    use crate::walkthrough::{Question, Step};
+    let verb = intern::verb_from_wire;
+    let depth = intern::depth_from_wire;
+    let steps = wire
+        .steps
+        .iter()
+        .map(|step| match step {
+            v1::WalkthroughStep::See {
+                user,
+                table,
+                verb: v,
+                note,
+            } => Step {
+                question: Question::See {
+                    user: user.clone(),
+                    table: table.clone(),
+                    verb: verb(*v),
+                },
+                note: note.clone(),
+            },
+            v1::WalkthroughStep::Why {
+                user,
+                verb: v,
+                record,
+                note,
+            } => Step {
+                question: Question::Why {
+                    user: user.clone(),
+                    verb: verb(*v),
+                    record: record.clone(),
+                },
+                note: note.clone(),
+            },
+            v1::WalkthroughStep::Who {
+                record,
+                verb: v,
+                note,
+            } => Step {
+                question: Question::Who {
+                    record: record.clone(),
+                    verb: verb(*v),
+                },
+                note: note.clone(),
+            },
+            v1::WalkthroughStep::WhatIf {
+                role,
+                table,
+                verb: v,
+                depth: d,
+                note,
+            } => Step {
+                question: Question::WhatIf {
+                    role: role.clone(),
+                    table: table.clone(),
+                    verb: verb(*v),
+                    depth: depth(*d),
+                },
+                note: note.clone(),
+            },
+            v1::WalkthroughStep::WhatIfMisc {
+                role,
+                privilege,
+                depth: d,
+                note,
+            } => Step {
+                question: Question::WhatIfMisc {
+                    role: role.clone(),
+                    privilege: privilege.clone(),
+                    depth: depth(*d),
+                },
+                note: note.clone(),
+            },
+        })
+        .collect();
+    crate::walkthrough::Walkthrough {
+        title: wire.title.clone(),
+        steps,
+    }
+}
+
+/// The wire form of a walkthrough; `None` when it has neither title nor steps (so documents
+/// without one stay byte-identical).
+pub fn walkthrough_to_wire(w: &crate::walkthrough::Walkthrough) -> Option<v1::Walkthrough> {
+    use crate::walkthrough::Question;
+    if w.title.is_empty() && w.steps.is_empty() {
+        return None;
+    }
+    let verb = export::verb_to_wire;
+    let depth = export::depth_to_wire;
+    let steps = w
+        .steps
+        .iter()
+        .map(|step| {
+            let note = step.note.clone();
+            match &step.question {
+                Question::See {
+                    user,
+                    table,
+                    verb: v,
+                } => v1::WalkthroughStep::See {
+                    user: user.clone(),
+                    table: table.clone(),
+                    verb: verb(*v),
+                    note,
+                },
+                Question::Why {
+                    user,
+                    verb: v,
+                    record,
+                } => v1::WalkthroughStep::Why {
+                    user: user.clone(),
+                    verb: verb(*v),
+                    record: record.clone(),
+                    note,
+                },
+                Question::Who { record, verb: v } => v1::WalkthroughStep::Who {
+                    record: record.clone(),
+                    verb: verb(*v),
+                    note,
+                },
+                Question::WhatIf {
+                    role,
+                    table,
+                    verb: v,
+                    depth: d,
+                } => v1::WalkthroughStep::WhatIf {
+                    role: role.clone(),
+                    table: table.clone(),
+                    verb: verb(*v),
+                    depth: depth(*d),
+                    note,
+                },
+                Question::WhatIfMisc {
+                    role,
+                    privilege,
+                    depth: d,
+                } => v1::WalkthroughStep::WhatIfMisc {
+                    role: role.clone(),
+                    privilege: privilege.clone(),
+                    depth: depth(*d),
+                    note,
+                },
+            }
+        })
+        .collect();
+    Some(v1::Walkthrough {
+        title: w.title.clone(),
+        steps,
+    })
+}

@@ -65,6 +65,7 @@
 //! | `lint_suppressions` | optional | advisor finding id → the reason it is accepted |
 //! | `checksum` | optional | `sha256:<hex>` of the canonical text without `checksum`, written by exports; checked on load |
 //! | `events` | optional | state changes (scenario format `events`) that pinned checks with `after` replay |
+//! | `walkthrough` | optional, absent = none | [`Walkthrough`]: a title and the steps a presenter walks through in workshop mode |
 //! | `pinned_checks` | optional | checks kept with the model, each in the check shape of the scenario format (`shared/scenarios/FORMAT.md`, `checks`), stored as free JSON |
 //!
 //! Every envelope field but `data` is always written.
@@ -151,6 +152,10 @@ pub struct Document {
     /// shape (`{step, op, …}`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub events: Vec<serde_json::Value>,
+    /// A guided walkthrough for workshops: questions a presenter steps through, each answered
+    /// live. Optional; absent when the model has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub walkthrough: Option<Walkthrough>,
     /// `sha256:<hex>` of the document's canonical text without this field, written by exports
     /// for deployment; a reader that finds it different knows the file was edited since.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -179,6 +184,7 @@ impl Document {
             lint_suppressions: BTreeMap::new(),
             pinned_checks: Vec::new(),
             events: Vec::new(),
+            walkthrough: None,
             checksum: None,
         }
     }
@@ -817,4 +823,83 @@ pub struct ColumnShare {
     /// Update access. Optional, default `false`.
     #[serde(default)]
     pub update: bool,
+}
+
+/// A guided walkthrough (workshop mode): a title and its steps, in presenting order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Walkthrough {
+    /// Shown on the walkthrough's first screen. Optional, default `""`.
+    #[serde(default)]
+    pub title: String,
+    /// The steps. Optional, default `[]`.
+    #[serde(default)]
+    pub steps: Vec<WalkthroughStep>,
+}
+
+/// One question of a walkthrough, tagged by `ask`; every id is a model id.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "ask", rename_all = "snake_case", deny_unknown_fields)]
+pub enum WalkthroughStep {
+    /// What can `user` `verb` in `table`?
+    See {
+        /// User id.
+        user: String,
+        /// Table logical name.
+        table: String,
+        /// The right.
+        verb: Verb,
+        /// The presenter's note. Optional.
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        note: String,
+    },
+    /// Why can (or cannot) `user` `verb` `record`?
+    Why {
+        /// User id.
+        user: String,
+        /// The right.
+        verb: Verb,
+        /// Record id.
+        record: String,
+        /// The presenter's note. Optional.
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        note: String,
+    },
+    /// Who can `verb` `record`?
+    Who {
+        /// Record id.
+        record: String,
+        /// The right.
+        verb: Verb,
+        /// The presenter's note. Optional.
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        note: String,
+    },
+    /// What if `role` held `depth` for `verb` on `table` (an activity table stands for the
+    /// Activity privilege set)?
+    WhatIf {
+        /// Role id.
+        role: String,
+        /// Table logical name.
+        table: String,
+        /// The privilege's verb.
+        verb: Verb,
+        /// The new depth.
+        depth: Depth,
+        /// The presenter's note. Optional.
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        note: String,
+    },
+    /// What if `role` held `depth` for the miscellaneous privilege `privilege`?
+    WhatIfMisc {
+        /// Role id.
+        role: String,
+        /// Privilege name, e.g. `prvExportToExcel`.
+        privilege: String,
+        /// The new depth (`none` or `org`).
+        depth: Depth,
+        /// The presenter's note. Optional.
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        note: String,
+    },
 }
