@@ -31,6 +31,7 @@ pub fn App() -> impl IntoView {
     pages::simulator::Sandbox::provide();
     components::provide_check_reports(app);
     state::persist::Persist::provide(app);
+    components::help_panel::provide_help();
     let model_title = Signal::derive(move || {
         app.workspace.with(|w| {
             w.as_ref()
@@ -65,10 +66,13 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/test") view=TestPage />
                         <Route path=path!("/test/:view") view=TestPage />
                         <Route path=path!("/export") view=ExportPage />
+                        <Route path=path!("/handout") view=pages::handout::HandoutPage />
+                        <Route path=path!("/handout/leakage") view=pages::handout::LeakageSummaryPage />
                     </Routes>
                 </main>
                 <AppFooter />
                 <designer::DesignerOverlay />
+                <components::HelpPanel />
             </div>
         </Router>
     }

@@ -25,6 +25,7 @@ pub fn AppHeader(
             </div>
             <super::CheckBadge />
             <super::SaveIndicator />
+            <super::HelpButton />
             <a class="rp-header__link" href="/workspaces" data-testid="workspaces-link">"Workspaces"</a>
         </header>
     }

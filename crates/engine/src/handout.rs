@@ -70,9 +70,7 @@ pub struct RoleRow {
 impl RoleRow {
     /// The depth this role grants for `verb` on the `column`-th table.
     pub fn depth(&self, column: usize, verb: Verb) -> Depth {
-        self.depths
-            .get(column)
-            .map_or(Depth::None, |d| d.get(verb))
+        self.depths.get(column).map_or(Depth::None, |d| d.get(verb))
     }
 }
 
@@ -106,8 +104,11 @@ pub struct Handout {
     pub bus: Vec<BuLine>,
     /// Matrix columns, model order.
     pub tables: Vec<TableColumn>,
-    /// Matrix rows, model order.
+    /// Matrix rows, model order: every custom role, and the predefined roles someone holds or
+    /// that were modified ([`lint::role_in_play`]).
     pub roles: Vec<RoleRow>,
+    /// Predefined roles left out of the matrix: nobody holds them and they are as shipped.
+    pub n_roles_left_out: usize,
     /// Sensitive tables and who reads them organisation-wide.
     pub highlights: Vec<Highlight>,
     /// Advisor findings, suppressed ones included (with their reason).
@@ -141,6 +142,9 @@ pub fn build(
             })
             .collect(),
         roles: role_rows(model),
+        n_roles_left_out: (0..model.roles.len())
+            .filter(|i| !lint::role_in_play(model, RoleId::from_index(*i)))
+            .count(),
         highlights: highlights(&report),
         findings: lint::run(model, Some(data), lint_options),
         checks: scenario::run_json_checks(model, data, events, checks),
@@ -186,6 +190,7 @@ fn role_rows(model: &Model) -> Vec<RoleRow> {
         .roles
         .iter()
         .enumerate()
+        .filter(|(i, _)| lint::role_in_play(model, RoleId::from_index(*i)))
         .map(|(i, role)| {
             let sysadmin = role.is_system_administrator();
             let depths = (0..model.tables.len())
@@ -369,9 +374,7 @@ mod tests {
     fn handout(i: usize) -> Handout {
         let (s, index) = demo(i);
         let json = |v: &[serde_yaml_ng::Value]| -> Vec<serde_json::Value> {
-            v.iter()
-                .map(|x| serde_json::to_value(x).unwrap())
-                .collect()
+            v.iter().map(|x| serde_json::to_value(x).unwrap()).collect()
         };
         build(
             &s.model,
@@ -421,6 +424,12 @@ mod tests {
             (0..h.tables.len()).all(|t| Verb::ALL.iter().all(|v| admin.depth(t, *v) == Depth::Org))
         );
         assert!(h.tables[contact].sensitive.contains(&Sensitivity::People));
+        // Predefined roles nobody holds, as shipped, are left out and counted.
+        assert!(!h.roles.iter().any(|r| r.name == "AppOpener"));
+        assert!(h.n_roles_left_out > 0);
+        let (s, _) = demo(0);
+        assert_eq!(h.roles.len() + h.n_roles_left_out, s.model.roles.len());
+        assert!(h.roles.iter().any(|r| r.name == "role_store_team"));
     }
 
     #[test]
@@ -428,10 +437,19 @@ mod tests {
         let h = handout(0);
         assert!(h.highlights.iter().all(|x| !x.sensitive.is_empty()));
         let contact = h.highlights.iter().find(|x| x.table == "contact").unwrap();
-        assert!(contact.org_roles.iter().any(|(r, n)| r == "role_cs_agent" && *n > 0));
+        assert!(
+            contact
+                .org_roles
+                .iter()
+                .any(|(r, n)| r == "role_cs_agent" && *n > 0)
+        );
         assert!(contact.org_users.iter().any(|u| u == "u_cs_agent3"));
         assert!(!contact.org_users.iter().any(|u| u == "u_leeds_clerk1"));
-        assert!(!h.highlights.iter().any(|x| x.table == "product" && x.sensitive.is_empty()));
+        assert!(
+            !h.highlights
+                .iter()
+                .any(|x| x.table == "product" && x.sensitive.is_empty())
+        );
     }
 
     #[test]
@@ -474,7 +492,11 @@ mod tests {
         let org = contact.readers.first().unwrap();
         assert_eq!(org.depth, Depth::Org);
         assert!(org.roles.iter().any(|r| r == "role_cs_agent"));
-        let bu = contact.readers.iter().find(|r| r.depth == Depth::Bu).unwrap();
+        let bu = contact
+            .readers
+            .iter()
+            .find(|r| r.depth == Depth::Bu)
+            .unwrap();
         assert!(bu.roles.iter().any(|r| r == "role_store_staff"));
         let export = contact
             .channels
@@ -482,12 +504,18 @@ mod tests {
             .find(|c| c.privilege == "prvExportToExcel")
             .unwrap();
         assert!(export.n_users > 0);
-        assert_eq!(export.max_records, contact.n_records, "CS agents export every contact");
+        assert_eq!(
+            export.max_records, contact.n_records,
+            "CS agents export every contact"
+        );
         let print = contact
             .channels
             .iter()
             .find(|c| c.privilege == "prvPrint")
             .unwrap();
-        assert!(print.n_users > export.n_users, "store staff print, they do not export");
+        assert!(
+            print.n_users > export.n_users,
+            "store staff print, they do not export"
+        );
     }
 }
