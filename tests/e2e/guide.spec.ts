@@ -48,6 +48,8 @@ test('guide: start and design a role', async ({ page }) => {
 test('guide: simulate, pin a check, review the advisor', async ({ page }) => {
   await open(page, '/simulate/see?user=u_leeds_clerk1&table=incident&verb=read', 'Simulate');
   await expect(page.getByTestId('see-summary')).toHaveText(/^3 of 14 .* records · Read$/);
+  await page.getByTestId('see-summary').scrollIntoViewIfNeeded();
+  await page.evaluate(() => document.querySelector('[data-testid="see-summary"]')?.scrollIntoView({ block: 'start' }));
   await shot(page, '05-what-can-see');
 
   await open(page, '/simulate/explain?user=u_leeds_clerk1&record=case_mcr_staff_complaint&verb=read', 'Simulate');

@@ -182,7 +182,7 @@ fn row(l: &LeakageLine, channels: &[&'static ExfiltrationPrivilege]) -> impl Int
             <td class="rp-leak1__num rp-leak1__most">{l.max_records_exfiltrable}</td>
         </tr>
         <tr class="rp-leak1__who-row" data-risky=risky.to_string()>
-            <td colspan=n_after_name.to_string() class="rp-leak1__roles" data-testid=format!("leak-roles-{}", l.table)>{who_line}</td>
+            <td colspan=n_after_name.to_string() class="rp-leak1__who" data-testid=format!("leak-roles-{}", l.table)>{who_line}</td>
         </tr>
     }
 }

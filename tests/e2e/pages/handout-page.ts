@@ -24,6 +24,7 @@ export class HandoutPage {
 
   /** Opens a printable view on a demo org and waits until its content is there. */
   async open(path: '/handout' | '/handout/leakage', demo = 'department-store') {
+    await this.page.emulateMedia({ media: 'screen' });
     await this.page.goto(`${path}?demo=${demo}`);
     await expect(this.heading).toHaveText(path === '/handout' ? 'Handout' : 'Leakage summary');
     await expect(this.page.getByTestId(path === '/handout' ? 'handout-checks' : 'leakage-summary-table')).toBeVisible();
