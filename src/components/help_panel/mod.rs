@@ -99,10 +99,8 @@ pub fn HelpPanel() -> impl IntoView {
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
         let key = ev.key();
         let plain = !ev.ctrl_key() && !ev.meta_key() && !ev.alt_key();
-        if key == "F1" {
-            ev.prevent_default();
-            help.toggle();
-        } else if key == "?" && plain && !typing_in_field() {
+        // F1 works anywhere; `?` only outside text fields, where it is a character.
+        if key == "F1" || (key == "?" && plain && !typing_in_field()) {
             ev.prevent_default();
             help.toggle();
         } else if key == "Escape" && help.open.get_untracked() {
