@@ -32,6 +32,7 @@ pub fn App() -> impl IntoView {
     components::provide_check_reports(app);
     state::persist::Persist::provide(app);
     components::Presenter::provide(app);
+    components::help_panel::provide_help();
     let model_title = Signal::derive(move || {
         app.workspace.with(|w| {
             w.as_ref()
@@ -68,10 +69,13 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/test/:view") view=TestPage />
                         <Route path=path!("/export") view=ExportPage />
                         <Route path=path!("/present") view=pages::present::PresentPage />
+                        <Route path=path!("/handout") view=pages::handout::HandoutPage />
+                        <Route path=path!("/handout/leakage") view=pages::handout::LeakageSummaryPage />
                     </Routes>
                 </main>
                 <AppFooter />
                 <designer::DesignerOverlay />
+                <components::HelpPanel />
             </div>
         </Router>
     }

@@ -26,6 +26,7 @@ pub fn AppHeader(
             <super::CheckBadge />
             <super::SaveIndicator />
             <super::PresenterToggle />
+            <super::HelpButton />
             <a class="rp-header__link" href="/workspaces" data-testid="workspaces-link">"Workspaces"</a>
         </header>
     }

@@ -2,6 +2,7 @@
 
 pub mod designer;
 pub mod export;
+pub mod handout;
 mod not_found;
 mod planned_section;
 pub mod present;

@@ -20,6 +20,7 @@ pub mod eval;
 pub mod export;
 pub mod format;
 pub mod generate;
+pub mod handout;
 pub mod leakage;
 pub mod lint;
 pub mod model;

@@ -150,6 +150,15 @@ pub fn ExportPage() -> impl IntoView {
                         <button type="button" class="rp-button" on:click=export_roles data-testid="export-roles">"Role matrix CSV"</button>
                     </div>
                 </div>
+                <div class="rp-panel rp-export__card" data-testid="export-printouts">
+                    <h2 class="rp-panel__title">"Printouts"</h2>
+                    <p class="rp-panel__text">"The workshop handout (business units, security roles × tables, who can see sensitive tables, advisor findings, pinned checks) and the one-page leakage summary, through the browser's print dialog."</p>
+                    <div class="rp-export__buttons">
+                        <a class="rp-button rp-button--primary" href="/handout?print=1" data-testid="print-handout">"Print handout"</a>
+                        <a class="rp-button" href="/handout/leakage?print=1" data-testid="print-leakage">"Print leakage summary"</a>
+                    </div>
+                    <p class="rp-panel__hint"><a href="/handout">"Preview the handout"</a>" · "<a href="/handout/leakage">"preview the leakage summary"</a></p>
+                </div>
             </div>
             <div class="rp-panel rp-leakage" data-testid="leakage">
                 <div class="rp-leakage__head">

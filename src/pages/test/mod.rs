@@ -2,7 +2,7 @@
 //! versions of the model. Every view has a URL: `/test/checks`, `/test/advisor`, `/test/diff`.
 
 mod advisor;
-mod checks;
+pub(crate) mod checks;
 mod diff;
 
 use leptos::prelude::*;
