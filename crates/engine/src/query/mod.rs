@@ -12,12 +12,13 @@ mod reach;
 pub use index::DataIndex;
 use reach::{Candidate, Candidates, PrincipalReach, candidates};
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use crate::data::Dataset;
 use crate::eval::hierarchy;
 use crate::eval::{AccessPath, Collect, Subject, UserFacts};
-use crate::model::{Model, Ownership, Principal, RecordId, Rights, TableId, UserId, Verb};
+use crate::model::{BuId, Model, Ownership, Principal, RecordId, Rights, TableId, UserId, Verb};
 
 /// A record a user reaches, with the first access path found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -388,6 +389,7 @@ pub fn what_if(
     let (directory_before, directory_after) = (before.directory(), after.directory());
     // What a principal reaches depends on the data and the index only: one cache serves both.
     let mut reach = PrincipalReach::default();
+    let mut runs = BucketRuns::default();
     for user in (0..n_users).map(UserId::from_index) {
         let facts_before = UserFacts::with_directory(before, &directory_before, user);
         let facts_after = UserFacts::with_directory(after, &directory_after, user);
@@ -414,6 +416,7 @@ pub fn what_if(
                 let subject_after = Subject::with_facts(after, &facts_after, set, *verb);
                 if !user_changed
                     && let Some(change) = depth_change(
+                        &mut runs,
                         before,
                         after,
                         index,
@@ -500,6 +503,7 @@ pub fn what_if(
 /// BU buckets covered on one side only, less their records reached by ownership or by a
 /// candidate on both sides. `None` when more than depth changed (then both sides are listed).
 fn depth_change<'c>(
+    runs: &mut BucketRuns,
     before: &Model,
     after: &Model,
     index: &DataIndex,
@@ -533,39 +537,71 @@ fn depth_change<'c>(
         buckets
             .iter()
             .filter(|(bu, _)| !from.covers_bu(*bu) && to.covers_bu(*bu))
-            .map(|(_, records)| records.as_slice())
+            .map(|(bu, _)| *bu)
             .collect::<Vec<_>>()
     };
-    let (gained_buckets, lost_buckets) = (flipped(old, new), flipped(new, old));
-    if gained_buckets.is_empty() && lost_buckets.is_empty() {
+    let (gained_bus, lost_bus) = (flipped(old, new), flipped(new, old));
+    if gained_bus.is_empty() && lost_bus.is_empty() {
         return Some((Vec::new(), Vec::new()));
     }
     let listed = candidates().of(table);
-    // Whether a record of a flipped bucket is reached on the side that does not cover it.
-    let otherwise = |counter: &Counter<'_>, model: &Model, r: RecordId| {
-        counter.owns(index.owner_of(r))
-            || listed
-                .binary_search_by_key(&r, |c| c.record)
-                .ok()
-                .and_then(|i| listed.get(i))
-                .is_some_and(|c| counter.known(model, c))
-    };
-    let collect = |buckets: &[&[RecordId]], counter: &Counter<'_>, model: &Model| {
-        let mut records: Vec<RecordId> = buckets
-            .iter()
-            .flat_map(|b| b.iter().copied())
-            .filter(|r| !otherwise(counter, model, *r))
-            .collect();
-        records.sort_unstable();
-        records
+    // The records of the flipped buckets not reached on the side that does not cover them:
+    // not owned by an owning principal, and not a candidate known to reach.
+    let mut collect = |bus: Vec<BuId>, counter: &Counter<'_>, model: &Model| {
+        let run = runs.get(index, table, bus);
+        let mut out = Vec::with_capacity(run.len());
+        let mut j = 0;
+        for (r, owner) in run.iter() {
+            while listed.get(j).is_some_and(|c| c.record < *r) {
+                j += 1;
+            }
+            let known = listed
+                .get(j)
+                .is_some_and(|c| c.record == *r && counter.known(model, c));
+            if !known && !counter.owns(*owner) {
+                out.push(*r);
+            }
+        }
+        out
     };
     let gained = collect(
-        &gained_buckets,
+        gained_bus,
         &Counter::new(old, owning.clone(), table),
         before,
     );
-    let lost = collect(&lost_buckets, &Counter::new(new, owning, table), after);
+    let lost = collect(lost_bus, &Counter::new(new, owning, table), after);
     Some((gained, lost))
+}
+
+/// The records of a set of BU buckets of a table with their owners, in record order: built once
+/// per set, since the users of one BU with one role see the same buckets flip.
+#[derive(Debug, Default)]
+struct BucketRuns {
+    runs: HashMap<(TableId, Vec<BuId>), Arc<[(RecordId, Option<Principal>)]>>,
+}
+
+impl BucketRuns {
+    fn get(
+        &mut self,
+        index: &DataIndex,
+        table: TableId,
+        bus: Vec<BuId>,
+    ) -> Arc<[(RecordId, Option<Principal>)]> {
+        let run = self
+            .runs
+            .entry((table, bus))
+            .or_insert_with_key(|(table, bus)| {
+                let buckets = index.records_by_bu(*table);
+                let mut run: Vec<(RecordId, Option<Principal>)> = buckets
+                    .iter()
+                    .filter(|(bu, _)| bus.binary_search(bu).is_ok())
+                    .flat_map(|(_, records)| records.iter().map(|r| (*r, index.owner_of(*r))))
+                    .collect();
+                run.sort_unstable_by_key(|(r, _)| *r);
+                run.into()
+            });
+        Arc::clone(run)
+    }
 }
 
 /// What changes for every user on the given records when the data goes from `before` to `after`
