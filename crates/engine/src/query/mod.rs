@@ -59,7 +59,8 @@ pub fn visible(
             index,
             &facts,
             ownership_needs_bu(model),
-            &mut PrincipalReach::default(),
+            &mut PrincipalReach::for_table(model, table),
+            Some(table),
         )
     };
     visible_for(model, data, index, &subject, &candidates, table)
@@ -284,6 +285,7 @@ pub fn matrix(
             &facts,
             ownership_needs_bu(model),
             &mut reach,
+            None,
         );
         for table in tables {
             let set = model.priv_set(*table);
@@ -316,6 +318,7 @@ pub fn counts_per_table(
         &facts,
         ownership_needs_bu(model),
         &mut PrincipalReach::default(),
+        None,
     );
     (0..model.tables.len())
         .map(TableId::from_index)
@@ -431,6 +434,7 @@ pub fn what_if(
                                     &facts_before,
                                     ownership_needs_bu(before),
                                     &mut reach,
+                                    None,
                                 )
                             })
                         },
@@ -461,6 +465,7 @@ pub fn what_if(
                             &facts_before,
                             ownership_needs_bu(before),
                             &mut reach,
+                            None,
                         )
                     }),
                     table,
@@ -478,6 +483,7 @@ pub fn what_if(
                             &facts_after,
                             ownership_needs_bu(after),
                             &mut reach,
+                            None,
                         )
                     }),
                     table,
@@ -577,8 +583,11 @@ fn depth_change<'c>(
 /// per set, since the users of one BU with one role see the same buckets flip.
 #[derive(Debug, Default)]
 struct BucketRuns {
-    runs: HashMap<(TableId, Vec<BuId>), Arc<[(RecordId, Option<Principal>)]>>,
+    runs: HashMap<(TableId, Vec<BuId>), Run>,
 }
+
+/// Records with their owners, in record order.
+type Run = Arc<[(RecordId, Option<Principal>)]>;
 
 impl BucketRuns {
     fn get(
@@ -586,7 +595,7 @@ impl BucketRuns {
         index: &DataIndex,
         table: TableId,
         bus: Vec<BuId>,
-    ) -> Arc<[(RecordId, Option<Principal>)]> {
+    ) -> Run {
         let run = self
             .runs
             .entry((table, bus))

@@ -104,9 +104,40 @@ impl Candidate {
 #[derive(Debug, Default)]
 pub(super) struct PrincipalReach {
     lists: HashMap<Principal, Arc<[Candidate]>>,
+    /// When set, walks keep to these tables (per table index).
+    tables: Option<Vec<bool>>,
 }
 
 impl PrincipalReach {
+    /// A cache for questions about one table only: walks skip the tables that cannot lead to
+    /// it along 1:N links (a note below a contact never matters to a question about contacts).
+    pub fn for_table(model: &Model, table: TableId) -> PrincipalReach {
+        let mut leads = vec![false; model.tables.len()];
+        if let Some(slot) = leads.get_mut(table.index()) {
+            *slot = true;
+        }
+        loop {
+            let mut grew = false;
+            for rel in &model.relationships {
+                if let crate::model::RelationshipKind::OneToMany { parent, child, .. } = rel.kind
+                    && leads.get(child.index()).copied().unwrap_or(false)
+                    && let Some(slot) = leads.get_mut(parent.index())
+                    && !*slot
+                {
+                    *slot = true;
+                    grew = true;
+                }
+            }
+            if !grew {
+                break;
+            }
+        }
+        PrincipalReach {
+            lists: HashMap::new(),
+            tables: Some(leads),
+        }
+    }
+
     /// What `principal` reaches through its shares (`own_shared`, `direct_shared`) and below
     /// the records it owns (`own_inherited`).
     fn get(
@@ -119,7 +150,15 @@ impl PrincipalReach {
         if let Some(list) = self.lists.get(&principal) {
             return Arc::clone(list);
         }
-        let list: Arc<[Candidate]> = walk_principal(data, index, scratch, principal).into();
+        let keep = |r: RecordId| {
+            self.tables.as_ref().is_none_or(|tables| {
+                tables
+                    .get(index.table_of(r).index())
+                    .copied()
+                    .unwrap_or(false)
+            })
+        };
+        let list: Arc<[Candidate]> = walk_principal(data, index, scratch, principal, keep).into();
         self.lists.insert(principal, Arc::clone(&list));
         list
     }
@@ -130,10 +169,11 @@ fn walk_principal(
     index: &DataIndex,
     scratch: &mut Scratch,
     p: Principal,
+    keep: impl Fn(RecordId) -> bool,
 ) -> Vec<Candidate> {
     scratch.reset(index.n_records());
     let mut stack: Vec<RecordId> = Vec::new();
-    for r in index.shared_with(p) {
+    for r in index.shared_with(p).iter().filter(|r| keep(**r)) {
         let rights = data
             .shares_of(*r)
             .iter()
@@ -154,8 +194,8 @@ fn walk_principal(
         own_inherited: true,
         ..Candidate::default()
     };
-    for r in index.owned_by(p) {
-        for child in index.children_of(*r) {
+    for r in index.owned_by(p).iter().filter(|r| keep(**r)) {
+        for child in index.children_of(*r).iter().filter(|c| keep(c.record)) {
             if let Some(c) = origin.through(index, child) {
                 scratch.visit(&mut stack, c);
             }
@@ -163,7 +203,7 @@ fn walk_principal(
     }
     while let Some(r) = stack.pop() {
         let c = scratch.get(r);
-        for child in index.children_of(r) {
+        for child in index.children_of(r).iter().filter(|c| keep(c.record)) {
             if let Some(next) = c.through(index, child) {
                 scratch.visit(&mut stack, next);
             }
@@ -204,7 +244,18 @@ pub(super) fn candidates(
     facts: &UserFacts,
     with_owned: bool,
     reach: &mut PrincipalReach,
+    only: Option<TableId>,
 ) -> Candidates {
+    // Lists sort by table first: one table's part is a slice.
+    let part = |list: &[Candidate]| -> std::ops::Range<usize> {
+        match only {
+            Some(table) => {
+                list.partition_point(|c| c.table < table)
+                    ..list.partition_point(|c| c.table <= table)
+            }
+            None => 0..list.len(),
+        }
+    };
     let mut scratch = index
         .scratch
         .lock()
@@ -217,7 +268,8 @@ pub(super) fn candidates(
     let mut lists: Vec<Vec<Candidate>> = Vec::new();
     for p in &own {
         // `direct_shared` rides along: only the hierarchy reading below looks at it.
-        lists.push(reach.get(data, index, &mut scratch, *p).to_vec());
+        let list = reach.get(data, index, &mut scratch, *p);
+        lists.push(list.get(part(&list)).unwrap_or(&[]).to_vec());
     }
     if model.settings.hierarchy.is_some() {
         // Reports share teams: each principal is read once, at its nearest level (HIER-4 gives
@@ -238,7 +290,9 @@ pub(super) fn candidates(
         for (p, (level, level_rights)) in principals {
             let list = reach.get(data, index, &mut scratch, p);
             lists.push(
-                list.iter()
+                list.get(part(&list))
+                    .unwrap_or(&[])
+                    .iter()
                     .map(|c| Candidate {
                         report_level: if c.own_inherited { level } else { 0 },
                         report_shared: c.direct_shared.intersect(level_rights),
@@ -256,6 +310,7 @@ pub(super) fn candidates(
         let mut owned: Vec<Candidate> = own
             .iter()
             .flat_map(|p| index.owned_by(*p))
+            .filter(|r| only.is_none_or(|t| index.table_of(**r) == t))
             .map(|r| Candidate {
                 needs_check: true,
                 ..Candidate::at(index, *r)
