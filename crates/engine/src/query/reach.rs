@@ -210,7 +210,7 @@ fn walk_principal(
         }
     }
     // `direct_shared` stays on the shared records themselves: `through` never carries it.
-    let mut list: Vec<Candidate> = scratch.reached.iter().map(|r| scratch.get(*r)).collect();
+    let mut list: Vec<Candidate> = std::mem::take(&mut scratch.reached);
     list.sort_unstable_by_key(Candidate::key);
     list
 }
@@ -370,48 +370,54 @@ fn merge_two(a: &[Candidate], b: &[Candidate]) -> Vec<Candidate> {
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Scratch {
     generation: u32,
-    stamps: Vec<u32>,
-    slots: Vec<Candidate>,
-    reached: Vec<RecordId>,
+    /// Per record: the generation that last reached it and its position in `reached`. Eight
+    /// bytes per record keep the random accesses of a walk inside the cache better than a
+    /// whole candidate per record would.
+    slots: Vec<(u32, u32)>,
+    reached: Vec<Candidate>,
 }
 
 impl Scratch {
     fn reset(&mut self, n_records: usize) {
-        if self.stamps.len() != n_records || self.generation == u32::MAX {
-            self.stamps = vec![0; n_records];
-            self.slots = vec![Candidate::default(); n_records];
+        if self.slots.len() != n_records || self.generation == u32::MAX {
+            self.slots = vec![(0, 0); n_records];
             self.generation = 0;
         }
         self.generation += 1;
         self.reached.clear();
     }
 
+    fn position(&self, r: RecordId) -> Option<usize> {
+        match self.slots.get(r.index()) {
+            Some((generation, pos)) if *generation == self.generation => Some(*pos as usize),
+            _ => None,
+        }
+    }
+
     fn get(&self, r: RecordId) -> Candidate {
-        match self.stamps.get(r.index()) {
-            Some(stamp) if *stamp == self.generation => {
-                self.slots.get(r.index()).copied().unwrap_or_default()
-            }
-            _ => Candidate {
+        self.position(r)
+            .and_then(|pos| self.reached.get(pos))
+            .copied()
+            .unwrap_or(Candidate {
                 record: r,
                 ..Candidate::default()
-            },
-        }
+            })
     }
 
     /// Merges `c` into its record's slot; true when the slot is new or learnt something.
     fn merge_in(&mut self, c: Candidate) -> bool {
-        let i = c.record.index();
-        let (Some(stamp), Some(slot)) = (self.stamps.get_mut(i), self.slots.get_mut(i)) else {
+        if let Some(pos) = self.position(c.record) {
+            return self.reached.get_mut(pos).is_some_and(|slot| slot.merge(&c));
+        }
+        let Some(slot) = self.slots.get_mut(c.record.index()) else {
             return false;
         };
-        if *stamp != self.generation {
-            *stamp = self.generation;
-            *slot = c;
-            self.reached.push(c.record);
-            true
-        } else {
-            slot.merge(&c)
-        }
+        *slot = (
+            self.generation,
+            u32::try_from(self.reached.len()).unwrap_or(u32::MAX),
+        );
+        self.reached.push(c);
+        true
     }
 
     fn visit(&mut self, stack: &mut Vec<RecordId>, c: Candidate) {
