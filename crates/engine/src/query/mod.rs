@@ -590,12 +590,7 @@ struct BucketRuns {
 type Run = Arc<[(RecordId, Option<Principal>)]>;
 
 impl BucketRuns {
-    fn get(
-        &mut self,
-        index: &DataIndex,
-        table: TableId,
-        bus: Vec<BuId>,
-    ) -> Run {
+    fn get(&mut self, index: &DataIndex, table: TableId, bus: Vec<BuId>) -> Run {
         let run = self
             .runs
             .entry((table, bus))
