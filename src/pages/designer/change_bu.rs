@@ -113,7 +113,7 @@ pub fn ChangeBusinessUnit(
                     on:click=move |_| confirming.set(true)>"Change business unit…"</button>
             </div>
             <Show when=move || confirming.get() && target().is_some()>
-                <div class="rp-confirm" role="group" aria-labelledby="rp-change-bu-effect" data-testid="change-bu-effect">
+                <div class="rp-confirm rp-confirm--stack" role="group" aria-labelledby="rp-change-bu-effect" data-testid="change-bu-effect">
                     <p class="rp-confirm__title" id="rp-change-bu-effect">"What this change does"</p>
                     <ul class="rp-plain-list">
                         {move || effect().unwrap_or_default().into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}

@@ -394,14 +394,15 @@ mod tests {
                 let row = preset.depths(allowed);
                 assert!(row.iter().all(|d| allowed.contains(d)), "{preset:?}");
                 let read_back = permission_setting(row, allowed);
-                // On an organization-owned table Private and Full Access write the same row.
-                let expected = if allowed.len() == 2 && preset == Preset::Private {
-                    "Full Access"
-                } else if allowed.len() == 2 && preset == Preset::Collaborate {
-                    "Full Access"
-                } else {
-                    preset.label()
-                };
+                // On an organization-owned table "own" is Organization, so Private and
+                // Collaborate write the same row as Full Access.
+                let org_owned = allowed.len() == 2;
+                let expected =
+                    if org_owned && matches!(preset, Preset::Private | Preset::Collaborate) {
+                        "Full Access"
+                    } else {
+                        preset.label()
+                    };
                 assert_eq!(read_back, expected, "{preset:?} on {allowed:?}");
             }
         }
