@@ -145,6 +145,11 @@ pub fn BuTree(
         let ctrl = ev.ctrl_key() || ev.meta_key();
         let key = ev.key();
         let mut handled = true;
+        let typing = !ctrl
+            && !ev.alt_key()
+            && key.chars().count() == 1
+            && key.chars().all(|c| !c.is_whitespace())
+            && key != "*";
         match key.as_str() {
             "ArrowDown" => {
                 if let Some(n) = list.get(at + 1) {
@@ -203,12 +208,7 @@ pub fn BuTree(
                     }
                 });
             }
-            letter
-                if !ctrl
-                    && !ev.alt_key()
-                    && letter.chars().count() == 1
-                    && letter.chars().all(|c| !c.is_whitespace()) =>
-            {
+            letter if typing => {
                 let now = js_sys::Date::now();
                 let prefix = typed.with_value(|(text, at)| {
                     if now - at > TYPEAHEAD_MS {
@@ -226,6 +226,10 @@ pub fn BuTree(
         }
         if handled {
             ev.prevent_default();
+        }
+        // Any other key ends a type-ahead prefix.
+        if !typing {
+            typed.set_value((String::new(), 0.0));
         }
     };
 
@@ -303,6 +307,10 @@ pub fn BuTree(
                             data-level=node.level.min(8)
                             draggable=if node.parent.is_some() { "true" } else { "false" }
                             on:click=open
+                            on:focus={
+                                let id = id.clone();
+                                move |_| focused.set(Some(id.clone()))
+                            }
                             on:dragstart=drag_start
                             on:dragover=|ev: web_sys::DragEvent| ev.prevent_default()
                             on:drop=drop

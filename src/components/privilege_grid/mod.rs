@@ -340,6 +340,18 @@ pub fn PrivilegeGrid(
             })
             .collect::<Vec<_>>()
     };
+    // Owned by the grid (not by the menu, which is gone by the time it runs).
+    let close_menu = Callback::new(move |restore_focus: bool| {
+        let row = menu.get_untracked().map(|m| m.row);
+        menu.set(None);
+        if let Some(row) = row.filter(|_| restore_focus) {
+            focus_cell((row, N_VERBS + 1));
+        }
+    });
+    let mouseup_handle = window_event_listener(ev::mouseup, move |_| {
+        drag_anchor.set_value(None);
+    });
+    on_cleanup(move || mouseup_handle.remove());
     let grid = GridState {
         focus,
         selection,
@@ -360,8 +372,6 @@ pub fn PrivilegeGrid(
                 aria-multiselectable="true"
                 node_ref=table_ref
                 on:keydown=on_keydown
-                on:mouseup=move |_| drag_anchor.set_value(None)
-                on:mouseleave=move |_| drag_anchor.set_value(None)
             >
                 <thead>
                     <tr>
@@ -394,16 +404,7 @@ pub fn PrivilegeGrid(
                 menu.get()
                     .map(|open| {
                         view! {
-                            <RowMenu
-                                open
-                                rows
-                                selection
-                                on_edit
-                                on_close=Callback::new(move |()| {
-                                    menu.set(None);
-                                    focus_cell((open.row, N_VERBS + 1));
-                                })
-                            />
+                            <RowMenu open rows selection on_edit on_close=close_menu />
                         }
                     })
             }}
@@ -497,13 +498,19 @@ fn GridRowView(
                                 dragged.set_value(false);
                             }
                         }
-                        on:mouseenter=move |ev: web_sys::MouseEvent| {
+                        on:mouseover=move |ev: web_sys::MouseEvent| {
                             if ev.buttons() & 1 == 1
                                 && let Some(anchor) = drag_anchor.get_value()
                             {
                                 dragged.set_value(true);
                                 selection.set(Selection { anchor, head: (r, c) });
                                 focus.set((r, c));
+                                if let Some(cell) = ev
+                                    .current_target()
+                                    .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+                                {
+                                    let _ = cell.focus();
+                                }
                             }
                         }
                         on:click=move |ev| {
@@ -676,7 +683,8 @@ fn RowMenu(
     rows: Signal<Vec<GridRow>>,
     selection: RwSignal<Selection>,
     on_edit: Callback<GridEdit>,
-    on_close: Callback<()>,
+    /// Closes the menu; `true` puts focus back on the row's Permission Settings button.
+    on_close: Callback<bool>,
 ) -> impl IntoView {
     let menu_ref = NodeRef::<leptos::html::Div>::new();
     let (targets, first) = rows.with_untracked(|all| {
@@ -756,7 +764,7 @@ fn RowMenu(
             "ArrowUp" => go(at.map_or(last, |i| if i == 0 { last } else { i - 1 })),
             "Home" => go(0),
             "End" => go(last),
-            "Escape" | "Tab" => on_close.run(()),
+            "Escape" | "Tab" => on_close.run(true),
             _ => return,
         }
         ev.prevent_default();
@@ -784,8 +792,8 @@ fn RowMenu(
                         class="rp-menu__item"
                         tabindex="-1"
                         on:click=move |_| {
-                            on_close.run(());
                             on_edit.run(edit.clone());
+                            on_close.run(true);
                         }
                     >
                         <span class="rp-menu__label">{entry.label}</span>
@@ -804,13 +812,13 @@ fn RowMenu(
             node_ref=menu_ref
             on:keydown=on_keydown
             on:focusout=move |ev: web_sys::FocusEvent| {
-                let inside = ev
-                    .related_target()
-                    .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
-                    .zip(menu_ref.get_untracked())
-                    .is_some_and(|(t, m)| m.contains(Some(&t)));
+                // Only the DOM here: the menu may already be gone (Chrome sends focusout when a
+                // focused element is removed).
+                let menu = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+                let to = ev.related_target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+                let inside = menu.zip(to).is_some_and(|(m, t)| m.contains(Some(&t)));
                 if !inside {
-                    on_close.run(());
+                    on_close.run(false);
                 }
             }
         >
