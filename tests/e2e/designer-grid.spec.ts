@@ -42,6 +42,7 @@ test('Shift+arrows select a range, a digit sets it, and one undo restores it', a
 test('dragging across cells selects them without cycling any', async ({ page }) => {
   const designer = new DesignerPage(page);
   await designer.open(ROLE, 'Security roles');
+  await designer.cell('contact', 'Append').scrollIntoViewIfNeeded();
   const from = await designer.cell('contact', 'Create').boundingBox();
   const to = await designer.cell('contact', 'Append').boundingBox();
   if (!from || !to) throw new Error('the contact cells are not on screen');
@@ -128,7 +129,7 @@ test('the row menu applies a preset with a keyboard and copies table permissions
   await expect(dialog).toContainText('Copy table permissions of contact');
   await expect(dialog.getByRole('searchbox')).toBeFocused();
   await page.keyboard.type('product');
-  await expect(dialog.getByText('⚑ takes')).toBeVisible();
+  await expect(dialog.getByText('⚑ does not take every level: User → Organization')).toBeVisible();
   await dialog.getByRole('checkbox').check();
   await dialog.getByRole('button', { name: 'Copy to 1 table' }).click();
   await expect(dialog).toBeHidden();

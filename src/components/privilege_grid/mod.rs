@@ -348,6 +348,42 @@ pub fn PrivilegeGrid(
             focus_cell((row, N_VERBS + 1));
         }
     });
+    // A scroll of the grid moves the open menu with its button, or closes it once the button
+    // has left the visible part of the grid.
+    let host_ref = NodeRef::<leptos::html::Div>::new();
+    let on_scroll = move |ev: web_sys::Event| {
+        let Some(open) = menu.get_untracked() else {
+            return;
+        };
+        let wrap = ev
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        let button = table_ref.get_untracked().and_then(|t| {
+            t.query_selector(&format!(
+                "[data-r=\"{}\"][data-c=\"{}\"]",
+                open.row,
+                N_VERBS + 1
+            ))
+            .ok()
+            .flatten()
+        });
+        let element = host_ref
+            .get_untracked()
+            .and_then(|h| h.query_selector(".rp-menu").ok().flatten())
+            .and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok());
+        match (wrap, button, element) {
+            (Some(wrap), Some(button), Some(element)) => {
+                let area = wrap.get_bounding_client_rect();
+                let rect = button.get_bounding_client_rect();
+                if rect.bottom() < area.top() || rect.top() > area.bottom() {
+                    menu.set(None);
+                } else {
+                    place_menu(&element, rect.bottom(), rect.right());
+                }
+            }
+            _ => menu.set(None),
+        }
+    };
     let mouseup_handle = window_event_listener(ev::mouseup, move |_| {
         drag_anchor.set_value(None);
     });
@@ -363,53 +399,77 @@ pub fn PrivilegeGrid(
     };
 
     view! {
-        <div class="rp-grid-wrap" on:scroll=move |_| menu.set(None)>
-            <table
-                class="rp-grid"
-                role="grid"
-                aria-label=move || label.get()
-                aria-readonly=move || read_only.get().to_string()
-                aria-multiselectable="true"
-                node_ref=table_ref
-                on:keydown=on_keydown
-            >
-                <thead>
-                    <tr>
-                        <th scope="col" class="rp-grid__corner">"Table"</th>
-                        {column_headers}
-                        <th scope="col" class="rp-grid__preset">"Permission Settings"</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    <For
-                        each=numbered
-                        key=|(r, first, row)| (*r, *first, row.set, row.label.clone())
-                        children=move |(r, first, row)| {
-                            view! {
-                                {first
-                                    .then(|| {
-                                        view! {
-                                            <tr class="rp-grid__group">
-                                                <th colspan="10" scope="colgroup">{row.group}</th>
-                                            </tr>
-                                        }
-                                    })}
-                                <GridRowView r row=row.clone() depths grid />
+        // The menu sits outside the scrolling wrap: focusing it must not scroll the grid (a
+        // scroll closes the menu, since its position would no longer match its row).
+        <div class="rp-grid-host" node_ref=host_ref>
+            <div class="rp-grid-wrap" on:scroll=on_scroll>
+                <table
+                    class="rp-grid"
+                    role="grid"
+                    aria-label=move || label.get()
+                    aria-readonly=move || read_only.get().to_string()
+                    aria-multiselectable="true"
+                    node_ref=table_ref
+                    on:keydown=on_keydown
+                >
+                    <thead>
+                        <tr>
+                            <th scope="col" class="rp-grid__corner">"Table"</th>
+                            {column_headers}
+                            <th scope="col" class="rp-grid__preset">"Permission Settings"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For
+                            each=numbered
+                            key=|(r, first, row)| (*r, *first, row.set, row.label.clone())
+                            children=move |(r, first, row)| {
+                                view! {
+                                    {first
+                                        .then(|| {
+                                            view! {
+                                                <tr class="rp-grid__group">
+                                                    <th colspan="10" scope="colgroup">{row.group}</th>
+                                                </tr>
+                                            }
+                                        })}
+                                    <GridRowView r row=row.clone() depths grid />
+                                }
                             }
-                        }
-                    />
-                </tbody>
-            </table>
+                        />
+                    </tbody>
+                </table>
+            </div>
             {move || {
                 menu.get()
                     .map(|open| {
-                        view! {
-                            <RowMenu open rows selection on_edit on_close=close_menu />
-                        }
+                        view! { <RowMenu open rows selection on_edit on_close=close_menu /> }
                     })
             }}
         </div>
     }
+}
+
+/// Puts the row menu under its button (bottom `top`, right edge `right`, viewport pixels), kept
+/// inside the viewport. Through CSSOM: the Content-Security-Policy refuses inline style
+/// attributes.
+fn place_menu(menu: &web_sys::HtmlElement, top: f64, right: f64) {
+    let style = menu.style();
+    let width = f64::from(menu.offset_width());
+    let height = f64::from(menu.offset_height());
+    let viewport = window()
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(900.0);
+    let left = (right - width).max(8.0);
+    let top = if top + height > viewport - 8.0 {
+        (viewport - height - 8.0).max(8.0)
+    } else {
+        top
+    };
+    let _ = style.set_property("left", &format!("{left}px"));
+    let _ = style.set_property("top", &format!("{top}px"));
 }
 
 /// Where the row menu is open: its row (1-based) and the viewport position of its button.
@@ -720,25 +780,8 @@ fn RowMenu(
             .collect()
     };
     Effect::new(move |_| {
-        // Placed under its button with CSSOM (the Content-Security-Policy refuses inline
-        // style attributes), kept inside the viewport.
         if let Some(menu) = menu_ref.get() {
-            let style = web_sys::HtmlElement::style(&menu);
-            let width = menu.offset_width() as f64;
-            let height = menu.offset_height() as f64;
-            let viewport = window()
-                .inner_height()
-                .ok()
-                .and_then(|h| h.as_f64())
-                .unwrap_or(900.0);
-            let left = (open.right - width).max(8.0);
-            let top = if open.top + height > viewport - 8.0 {
-                (viewport - height - 8.0).max(8.0)
-            } else {
-                open.top
-            };
-            let _ = style.set_property("left", &format!("{left}px"));
-            let _ = style.set_property("top", &format!("{top}px"));
+            place_menu(&menu, open.top, open.right);
         }
         if let Some(first) = items().first() {
             let _ = first.focus();

@@ -514,18 +514,14 @@ fn CopyTablePermissions(
                             || r.logical.contains(&q)
                     })
                     .map(|r| {
-                        let notes: Vec<String> = fit_row(m, r.set, source)
-                            .1
-                            .iter()
-                            .map(|a| {
-                                format!(
-                                    "{} {} instead of {}",
-                                    a.verb.label(),
-                                    a.got.label(),
-                                    a.wanted.label()
-                                )
-                            })
-                            .collect();
+                        // One note per level the table does not take: "User → Organization".
+                        let mut notes: Vec<String> = Vec::new();
+                        for a in fit_row(m, r.set, source).1 {
+                            let note = format!("{} → {}", a.wanted.label(), a.got.label());
+                            if !notes.contains(&note) {
+                                notes.push(note);
+                            }
+                        }
                         (r.set, r.label.clone(), r.logical.clone(), notes)
                     })
                     .collect::<Vec<_>>()
@@ -577,12 +573,14 @@ fn CopyTablePermissions(
                 {move || targets().into_iter().map(|(set, label, logical, notes)| {
                     let ticked = move || chosen.with(|c| c.contains(&set));
                     view! {
-                        <li><label class="rp-check">
+                        <li><label class="rp-check rp-copy-perms__item">
                             <input type="checkbox" prop:checked=ticked on:change=move |_| chosen.update(|c| {
                                 if let Some(at) = c.iter().position(|x| *x == set) { c.remove(at); } else { c.push(set); }
                             }) />
-                            <span>{label}" "<span class="rp-grid__logical">{logical}</span></span>
-                            {(!notes.is_empty()).then(|| view! { <span class="rp-copy-perms__note">{format!("⚑ takes {}", notes.join(", "))}</span> })}
+                            <span class="rp-copy-perms__text">
+                                <span>{label}" "<span class="rp-grid__logical">{logical}</span></span>
+                                {(!notes.is_empty()).then(|| view! { <span class="rp-copy-perms__note">{format!("⚑ does not take every level: {}", notes.join(", "))}</span> })}
+                            </span>
                         </label></li>
                     }
                 }).collect_view()}

@@ -285,7 +285,7 @@ fn RecomputeOwnership(
                 </Show>
             </div>
             <p class="rp-recompute__state" id="rp-recompute-state" data-testid="recompute-state">"Now: "{state}</p>
-            <div class="rp-panel__text" id="rp-recompute-help">
+            <div class="rp-panel__text rp-recompute__help" id="rp-recompute-help">
                 <p>"The documentation disagrees on whether the owner of a record keeps access to it when the record sits in a business unit where the owner holds no security role. This only matters with Record ownership across business units on."</p>
                 <ul class="rp-plain-list">
                     <li><strong>"On"</strong>": an owner needs only a security role with the privilege on the table from any business unit; ownership gives access wherever the record sits (\"need only a security role in any business unit with Read privilege\", MBU-5)."</li>
