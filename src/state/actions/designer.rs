@@ -721,7 +721,7 @@ pub fn bu_change_sentences(
     }
     if let Some(t) = effect.joins_default_team {
         out.push(format!(
-            "Joins the default team {} and the roles it holds.",
+            "Joins the default team {}, with any roles it holds (BU-4).",
             display(model, model.team_name(t))
         ));
     }
