@@ -1,5 +1,7 @@
 //! The business unit tree (APG treeview): `↑`/`↓` move, `→` expands or goes to the first child,
-//! `←` collapses or goes to the parent, `Home`/`End`, `Enter` opens, `F2` renames, `Ctrl+X` then
+//! `←` collapses or goes to the parent, `Home`/`End`, `*` expands every sibling of the focused
+//! unit, typing letters moves to the next unit whose name starts with them (type-ahead),
+//! `Enter` opens, `F2` renames, `Ctrl+X` then
 //! `Ctrl+V` moves a unit under another, `Delete` deletes; units can also be dragged onto their
 //! new parent. The tree only reports; the page decides and confirms.
 
@@ -58,6 +60,43 @@ pub fn visible_nodes(nodes: &[BuNode], collapsed: &HashSet<String>) -> Vec<BuNod
     out
 }
 
+/// Type-ahead (APG treeview): the index of the next shown node whose name starts with `prefix`
+/// (case-insensitive), wrapping around. A single letter searches after `from`, so repeating it
+/// walks the matches; a longer prefix starts at `from`, so typing on keeps the current match.
+pub fn typeahead(nodes: &[BuNode], from: usize, prefix: &str) -> Option<usize> {
+    let prefix = prefix.to_lowercase();
+    if prefix.is_empty() || nodes.is_empty() {
+        return None;
+    }
+    let start = if prefix.chars().count() == 1 {
+        from + 1
+    } else {
+        from
+    };
+    (0..nodes.len())
+        .map(|i| (start + i) % nodes.len())
+        .find(|i| {
+            nodes
+                .get(*i)
+                .is_some_and(|n| n.label.to_lowercase().starts_with(&prefix))
+        })
+}
+
+/// `*` (APG treeview): the siblings of `id` (itself included) that have children, to expand.
+pub fn expandable_siblings(nodes: &[BuNode], id: &str) -> Vec<String> {
+    let Some(parent) = nodes.iter().find(|n| n.id == id).map(|n| n.parent.clone()) else {
+        return Vec::new();
+    };
+    nodes
+        .iter()
+        .filter(|n| n.parent == parent && n.has_children)
+        .map(|n| n.id.clone())
+        .collect()
+}
+
+/// How long typed letters add up to one type-ahead prefix.
+const TYPEAHEAD_MS: f64 = 700.0;
+
 /// The business unit tree.
 #[component]
 pub fn BuTree(
@@ -74,6 +113,7 @@ pub fn BuTree(
     let focused = RwSignal::new(None::<String>);
     let cut = RwSignal::new(None::<String>);
     let dragged = StoredValue::new(None::<String>);
+    let typed = StoredValue::new((String::new(), 0.0_f64));
     let tree_ref = NodeRef::<leptos::html::Ul>::new();
     let shown = Memo::new(move |_| nodes.with(|n| collapsed.with(|c| visible_nodes(n, c))));
     let current = move || {
@@ -105,6 +145,11 @@ pub fn BuTree(
         let ctrl = ev.ctrl_key() || ev.meta_key();
         let key = ev.key();
         let mut handled = true;
+        let typing = !ctrl
+            && !ev.alt_key()
+            && key.chars().count() == 1
+            && key.chars().all(|c| !c.is_whitespace())
+            && key != "*";
         match key.as_str() {
             "ArrowDown" => {
                 if let Some(n) = list.get(at + 1) {
@@ -155,10 +200,36 @@ pub fn BuTree(
                 }
             }
             "Escape" => cut.set(None),
+            "*" => {
+                let expand = nodes.with_untracked(|n| expandable_siblings(n, &node.id));
+                collapsed.update(|c| {
+                    for id in &expand {
+                        c.remove(id);
+                    }
+                });
+            }
+            letter if typing => {
+                let now = js_sys::Date::now();
+                let prefix = typed.with_value(|(text, at)| {
+                    if now - at > TYPEAHEAD_MS {
+                        letter.to_string()
+                    } else {
+                        format!("{text}{letter}")
+                    }
+                });
+                typed.set_value((prefix.clone(), now));
+                if let Some(n) = typeahead(&list, at, &prefix).and_then(|i| list.get(i)) {
+                    focus_node(n.id.clone());
+                }
+            }
             _ => handled = false,
         }
         if handled {
             ev.prevent_default();
+        }
+        // Any other key ends a type-ahead prefix.
+        if !typing {
+            typed.set_value((String::new(), 0.0));
         }
     };
 
@@ -236,6 +307,10 @@ pub fn BuTree(
                             data-level=node.level.min(8)
                             draggable=if node.parent.is_some() { "true" } else { "false" }
                             on:click=open
+                            on:focus={
+                                let id = id.clone();
+                                move |_| focused.set(Some(id.clone()))
+                            }
                             on:dragstart=drag_start
                             on:dragover=|ev: web_sys::DragEvent| ev.prevent_default()
                             on:drop=drop
@@ -261,5 +336,53 @@ pub fn BuTree(
                 }
             />
         </ul>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn node(id: &str, label: &str, level: usize, parent: Option<&str>, kids: bool) -> BuNode {
+        BuNode {
+            id: id.into(),
+            label: label.into(),
+            level,
+            parent: parent.map(Into::into),
+            has_children: kids,
+            detail: String::new(),
+        }
+    }
+
+    fn tree() -> Vec<BuNode> {
+        vec![
+            node("root", "Ashworth", 1, None, true),
+            node("north", "North", 2, Some("root"), true),
+            node("leeds", "Leeds store", 3, Some("north"), false),
+            node("newcastle", "Newcastle store", 3, Some("north"), false),
+            node("south", "South", 2, Some("root"), true),
+            node("online", "Online", 2, Some("root"), false),
+        ]
+    }
+
+    #[test]
+    fn typeahead_walks_matches_and_keeps_a_longer_prefix() {
+        let t = tree();
+        assert_eq!(typeahead(&t, 0, "n"), Some(1));
+        assert_eq!(typeahead(&t, 1, "n"), Some(3));
+        assert_eq!(typeahead(&t, 3, "n"), Some(1), "wraps around");
+        assert_eq!(typeahead(&t, 1, "NO"), Some(1), "case-insensitive, stays");
+        assert_eq!(typeahead(&t, 1, "ne"), Some(3));
+        assert_eq!(typeahead(&t, 0, "z"), None);
+        assert_eq!(typeahead(&t, 0, ""), None);
+    }
+
+    #[test]
+    fn star_expands_the_siblings_that_have_children() {
+        let t = tree();
+        assert_eq!(expandable_siblings(&t, "online"), vec!["north", "south"]);
+        assert_eq!(expandable_siblings(&t, "root"), vec!["root"]);
+        assert!(expandable_siblings(&t, "leeds").is_empty());
+        assert!(expandable_siblings(&t, "missing").is_empty());
     }
 }

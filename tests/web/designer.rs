@@ -89,3 +89,88 @@ async fn clicking_a_depth_cell_changes_the_role_and_undo_restores_it() {
         .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&previous))
         .unwrap();
 }
+
+fn account_row(app: AppState) -> [engine::model::Depth; 8] {
+    app.workspace.with_untracked(|w| {
+        let model = &w.as_ref().expect("a model is open").model;
+        let index = model.name_index();
+        let role = index.roles["role_store_staff"];
+        let table = index.tables["account"];
+        Verb::ALL.map(|v| model.roles[role.index()].depth(PrivSet::Table(table), v))
+    })
+}
+
+fn paste_into(target: &HtmlElement, text: &str) {
+    let data = web_sys::DataTransfer::new().unwrap();
+    data.set_data("text/plain", text).unwrap();
+    let init = web_sys::ClipboardEventInit::new();
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    init.set_clipboard_data(Some(&data));
+    let event = web_sys::ClipboardEvent::new_with_event_init_dict("paste", &init).unwrap();
+    target.dispatch_event(&event).unwrap();
+}
+
+/// Pasting text into the focused row goes through the grid's clipboard handling, the fitting of
+/// levels and the history: one paste is one undo step; a word that is no level changes nothing.
+#[wasm_bindgen_test]
+async fn pasting_levels_into_a_row_is_one_undo_step() {
+    use engine::model::Depth;
+    let window = web_sys::window().unwrap();
+    let history = window.history().unwrap();
+    let previous = window.location().pathname().unwrap();
+    history
+        .push_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some("/model/security-roles/role_store_staff"),
+        )
+        .unwrap();
+    let document = window.document().unwrap();
+    let wrapper: HtmlElement = document.create_element("section").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&wrapper).unwrap();
+    let app_slot = StoredValue::new(None::<AppState>);
+    let _mounted = leptos::mount::mount_to(wrapper.clone(), move || {
+        let app = AppState::provide();
+        provide_designer(app);
+        app.open(Workspace::from_demo(&engine::demo::DEMO_ORGS[0]).unwrap());
+        app_slot.set_value(Some(app));
+        view! {
+            <Router>
+                <Routes fallback=|| "no route">
+                    <Route path=path!("/model/security-roles/:role") view=SecurityRolesPage />
+                </Routes>
+            </Router>
+        }
+    });
+    tick().await;
+    let app = app_slot.get_value().expect("mounted");
+    let before = account_row(app);
+    let cell: HtmlElement = wrapper
+        .query_selector("[data-testid=cell-account-write]")
+        .unwrap()
+        .expect("the account Write cell")
+        .unchecked_into();
+    cell.focus().unwrap();
+
+    paste_into(&cell, "org\torg\torg\torg\torg\torg\torg\torg");
+    tick().await;
+    assert_eq!(account_row(app), [Depth::Org; 8]);
+
+    paste_into(&cell, "org\tsometimes");
+    tick().await;
+    assert_eq!(
+        account_row(app),
+        [Depth::Org; 8],
+        "a bad word changes nothing"
+    );
+
+    app.undo();
+    tick().await;
+    assert_eq!(account_row(app), before);
+
+    wrapper.remove();
+    history
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&previous))
+        .unwrap();
+}

@@ -4,6 +4,10 @@
 //! These apply a change unconditionally; whether the acting user may make it is a question for
 //! [`crate::eval::decide`].
 
+mod bu_change;
+
+pub use bu_change::{BuChangeEffect, bu_change_effect};
+
 use crate::data::{Dataset, Share};
 use crate::model::{
     BuId, Depth, Model, Principal, PrivSet, RecordId, RelationshipKind, Rights, RoleAssignment,

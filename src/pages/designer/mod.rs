@@ -3,6 +3,7 @@
 //! links). `overlay` adds the global shortcuts, the command palette and the notice toast.
 
 mod business_units;
+mod change_bu;
 mod compare;
 pub mod context;
 mod frame;

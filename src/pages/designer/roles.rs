@@ -1,7 +1,7 @@
 //! Security roles: the role list and the role editor (header, privilege grid, miscellaneous
 //! privileges, members), with Copy and Compare.
 
-use engine::model::{Depth, Inheritance, Model, PrivSet, RoleId, Verb};
+use engine::model::{Depth, Inheritance, Model, NonTableKind, PrivSet, RoleId, Verb};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
@@ -15,7 +15,10 @@ use crate::state::actions::designer::{
     set_inheritance, set_misc, set_privileges,
 };
 use crate::state::actions::designer_query::{
-    decode_segment, grid_rows, misc_privileges, role_members, url_segment,
+    GridRow, decode_segment, grid_rows, non_table_privileges, role_members, url_segment,
+};
+use crate::state::actions::grid_ops::{
+    Adjusted, apply_paste, copy_table_permissions, fit_row, row_depths, set_rows,
 };
 
 /// Finds a role by id.
@@ -116,6 +119,27 @@ fn RoleList(selected: Memo<Option<String>>) -> impl IntoView {
 enum Tab {
     Tables,
     Misc,
+    Privacy,
+}
+
+impl Tab {
+    const ALL: [Tab; 3] = [Tab::Tables, Tab::Misc, Tab::Privacy];
+
+    fn label(self) -> &'static str {
+        match self {
+            Tab::Tables => "Tables",
+            Tab::Misc => NonTableKind::Miscellaneous.label(),
+            Tab::Privacy => NonTableKind::Privacy.label(),
+        }
+    }
+
+    fn id(self) -> &'static str {
+        match self {
+            Tab::Tables => "rp-role-tab-tables",
+            Tab::Misc => "rp-role-tab-misc",
+            Tab::Privacy => "rp-role-tab-privacy",
+        }
+    }
 }
 
 #[component]
@@ -167,9 +191,15 @@ fn RoleEditor(id: String) -> impl IntoView {
             })
             .unwrap_or_default()
     });
-    let on_edit = Callback::new(move |edit: GridEdit| {
-        if let Some(role) = role.get_untracked() {
-            apply_grid_edit(designer, role, &rows.get_untracked(), edit);
+    let copy_from = RwSignal::new(None::<PrivSet>);
+    let on_edit = Callback::new(move |edit: GridEdit| match edit {
+        GridEdit::CopyTableTo(set) => copy_from.set(Some(set)),
+        GridEdit::Copied(message) => designer.app.info(message),
+        GridEdit::Refused(message) => designer.app.error(message),
+        edit => {
+            if let Some(role) = role.get_untracked() {
+                apply_grid_edit(designer, role, &rows.get_untracked(), edit);
+            }
         }
     });
     let grid_label = Signal::derive(move || {
@@ -254,20 +284,21 @@ fn RoleEditor(id: String) -> impl IntoView {
                     <InlineIssues section="roles" id=Signal::derive(move || id.get_value()) />
                     <RoleMembers role />
                 </div>
-                <div class="rp-tabs" role="tablist" aria-label="Privileges">
-                    <button type="button" role="tab" class="rp-tab" aria-selected=move || (tab.get() == Tab::Tables).to_string()
-                        on:click=move |_| tab.set(Tab::Tables)>"Tables"</button>
-                    <button type="button" role="tab" class="rp-tab" aria-selected=move || (tab.get() == Tab::Misc).to_string()
-                        on:click=move |_| tab.set(Tab::Misc)>"Miscellaneous privileges"</button>
-                </div>
-                <div class="rp-panel rp-tabpanel" role="tabpanel">
-                    <Show when=move || tab.get() == Tab::Tables fallback=move || view! { <MiscPrivileges role read_only /> }>
+                <RoleTabs tab />
+                <div class="rp-panel rp-tabpanel" role="tabpanel" aria-labelledby=move || tab.get().id()>
+                    <Show when=move || tab.get() == Tab::Tables fallback=move || {
+                        let kind = if tab.get() == Tab::Privacy { NonTableKind::Privacy } else { NonTableKind::Miscellaneous };
+                        view! { <NonTablePrivileges role read_only kind /> }
+                    }>
                         <div class="rp-grid-tools">
                             <input type="search" class="rp-input" placeholder="Search tables by display or logical name"
                                 aria-label="Search tables" prop:value=move || search.get()
                                 on:input=move |ev| search.set(event_target_value(&ev)) />
-                            <span class="rp-grid-tools__hint">"Click a cell for the next level, Shift+click for the previous; keys 0–4 set a level; a column or row heading sets the whole column or row."</span>
+                            <span class="rp-grid-tools__hint">"Click a cell for the next level, Shift+click for the previous; keys 0–4 set a level. Shift+arrows or a drag select cells; Ctrl+C / Ctrl+V copy and paste levels; F2 or the Permission Settings button opens presets and Copy table permissions."</span>
                         </div>
+                        {move || copy_from.get().map(|from| view! {
+                            <CopyTablePermissions role from all_rows on_done=Callback::new(move |()| copy_from.set(None)) />
+                        })}
                         <Show when=move || !rows.with(Vec::is_empty) fallback=move || view! {
                             <p class="rp-panel__text">{move || format!("No table matches “{}”.", search.get())}" "
                                 <button type="button" class="rp-button rp-button--subtle" on:click=move |_| search.set(String::new())>"Clear the search"</button></p>
@@ -349,18 +380,234 @@ fn apply_grid_edit(
             let label = format!("{} row: 8 privileges → {}", name_of(set), target.label());
             designer.edit_model(label, |_| result.map(|r| r.0))
         }
+        GridEdit::Cells(cells, label) => {
+            let sets: Vec<PrivSet> = rows.iter().map(|r| r.set).collect();
+            let result = designer
+                .with_model_untracked(|m| apply_paste(m, role, &sets, &cells))
+                .unwrap_or_else(|| Err("no model is open".into()));
+            let label = with_adjustments(label, result.as_ref().map(|r| r.1.as_slice()));
+            designer.edit_model(label, |_| result.map(|r| r.0))
+        }
+        GridEdit::Rows(new_rows, label) => {
+            let result = designer
+                .with_model_untracked(|m| set_rows(m, role, &new_rows))
+                .unwrap_or_else(|| Err("no model is open".into()));
+            let label = with_adjustments(label, result.as_ref().map(|r| r.1.as_slice()));
+            designer.edit_model(label, |_| result.map(|r| r.0))
+        }
+        GridEdit::CopyTableTo(_) | GridEdit::Copied(_) | GridEdit::Refused(_) => Ok(()),
     };
 }
 
+/// A change's label with the cells that took another level than asked ("; product takes
+/// Organization for Business Unit on Read").
+fn with_adjustments(label: String, adjusted: Result<&[Adjusted], &String>) -> String {
+    match adjusted {
+        Ok(list) if !list.is_empty() => {
+            let shown: Vec<String> = list.iter().take(3).map(Adjusted::sentence).collect();
+            let more = list.len().saturating_sub(3);
+            format!(
+                "{label} (fitted to what the table takes: {}{})",
+                shown.join("; "),
+                if more > 0 {
+                    format!("; {more} more")
+                } else {
+                    String::new()
+                }
+            )
+        }
+        _ => label,
+    }
+}
+
+/// The role editor's tabs (APG tabs: arrows, Home and End move and select).
 #[component]
-fn MiscPrivileges(role: Memo<Option<RoleId>>, read_only: Signal<bool>) -> impl IntoView {
+fn RoleTabs(tab: RwSignal<Tab>) -> impl IntoView {
+    let on_keydown = move |ev: web_sys::KeyboardEvent| {
+        let at = Tab::ALL
+            .iter()
+            .position(|t| *t == tab.get_untracked())
+            .unwrap_or(0);
+        let last = Tab::ALL.len() - 1;
+        let next = match ev.key().as_str() {
+            "ArrowRight" => {
+                if at == last {
+                    0
+                } else {
+                    at + 1
+                }
+            }
+            "ArrowLeft" => {
+                if at == 0 {
+                    last
+                } else {
+                    at - 1
+                }
+            }
+            "Home" => 0,
+            "End" => last,
+            _ => return,
+        };
+        ev.prevent_default();
+        if let Some(t) = Tab::ALL.get(next) {
+            tab.set(*t);
+            if let Some(el) = document().get_element_by_id(t.id())
+                && let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el)
+            {
+                let _ = el.focus();
+            }
+        }
+    };
+    view! {
+        <div class="rp-tabs" role="tablist" aria-label="Privileges" on:keydown=on_keydown>
+            {Tab::ALL.into_iter().map(|t| view! {
+                <button type="button" role="tab" class="rp-tab" id=t.id()
+                    aria-selected=move || (tab.get() == t).to_string()
+                    tabindex=move || if tab.get() == t { "0" } else { "-1" }
+                    on:click=move |_| tab.set(t)>{t.label()}</button>
+            }).collect_view()}
+        </div>
+    }
+}
+
+/// Copy table permissions to…: the source row's levels over the ticked tables; a table that
+/// does not take a level is marked with what it will get instead.
+#[component]
+fn CopyTablePermissions(
+    role: Memo<Option<RoleId>>,
+    from: PrivSet,
+    all_rows: Memo<Vec<GridRow>>,
+    on_done: Callback<()>,
+) -> impl IntoView {
+    let designer = use_designer();
+    let filter = RwSignal::new(String::new());
+    let chosen = RwSignal::new(Vec::<PrivSet>::new());
+    let search_ref = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if let Some(input) = search_ref.get() {
+            let _ = input.focus();
+        }
+    });
+    let source = Memo::new(move |_| {
+        let role = role.get()?;
+        designer.with_model(|m| row_depths(m, role, from))
+    });
+    let source_label = move || {
+        all_rows.with(|rows| {
+            rows.iter()
+                .find(|r| r.set == from)
+                .map(|r| r.label.clone())
+                .unwrap_or_default()
+        })
+    };
+    let targets = move || {
+        let q = filter.get().trim().to_lowercase();
+        let source = source.get().unwrap_or([Depth::None; 8]);
+        let rows = all_rows.get();
+        designer
+            .with_model(|m| {
+                rows.iter()
+                    .filter(|r| r.set != from)
+                    .filter(|r| {
+                        q.is_empty()
+                            || r.label.to_lowercase().contains(&q)
+                            || r.logical.contains(&q)
+                    })
+                    .map(|r| {
+                        // One note per level the table does not take: "User → Organization".
+                        let mut notes: Vec<String> = Vec::new();
+                        for a in fit_row(m, r.set, source).1 {
+                            let note = format!("{} → {}", a.wanted.label(), a.got.label());
+                            if !notes.contains(&note) {
+                                notes.push(note);
+                            }
+                        }
+                        (r.set, r.label.clone(), r.logical.clone(), notes)
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    };
+    let apply = move |_| {
+        let Some(role) = role.get_untracked() else {
+            return;
+        };
+        let to = chosen.get_untracked();
+        let result = designer
+            .with_model_untracked(|m| copy_table_permissions(m, role, from, &to))
+            .unwrap_or_else(|| Err("no model is open".into()));
+        let label = format!(
+            "Copy table permissions of {} to {} table{}",
+            source_label(),
+            to.len(),
+            if to.len() == 1 { "" } else { "s" }
+        );
+        let label = with_adjustments(label, result.as_ref().map(|r| r.1.as_slice()));
+        if designer.edit_model(label, |_| result.map(|r| r.0)).is_ok() {
+            on_done.run(());
+        }
+    };
+    let on_keydown = move |ev: web_sys::KeyboardEvent| {
+        if ev.key() == "Escape" {
+            ev.prevent_default();
+            on_done.run(());
+        }
+    };
+    view! {
+        <section class="rp-copy-perms" role="dialog" aria-modal="false" aria-labelledby="rp-copy-perms-title" on:keydown=on_keydown data-testid="copy-table-permissions">
+            <h3 class="rp-section-title" id="rp-copy-perms-title">{move || format!("Copy table permissions of {}", source_label())}</h3>
+            <p class="rp-hint">{move || {
+                let levels = source.get().unwrap_or([Depth::None; 8]);
+                let words: Vec<String> = Verb::ALL.into_iter().map(|v| format!("{} {}", v.label(), levels[v.index()].label())).collect();
+                format!("Writes {} over each table you tick. A table that does not take a level gets the closest one it takes, as marked.", words.join(", "))
+            }}</p>
+            <div class="rp-form rp-form--inline">
+                <input type="search" class="rp-input" placeholder="Search tables" aria-label="Search tables to copy to" node_ref=search_ref
+                    prop:value=move || filter.get() on:input=move |ev| filter.set(event_target_value(&ev)) />
+                <button type="button" class="rp-button rp-button--subtle" on:click=move |_| {
+                    let shown: Vec<PrivSet> = targets().into_iter().map(|t| t.0).collect();
+                    chosen.update(|c| for s in shown { if !c.contains(&s) { c.push(s); } });
+                }>"Tick all shown"</button>
+            </div>
+            <ul class="rp-checklist rp-copy-perms__list" aria-label="Tables to copy to">
+                {move || targets().into_iter().map(|(set, label, logical, notes)| {
+                    let ticked = move || chosen.with(|c| c.contains(&set));
+                    view! {
+                        <li><label class="rp-check rp-copy-perms__item">
+                            <input type="checkbox" prop:checked=ticked on:change=move |_| chosen.update(|c| {
+                                if let Some(at) = c.iter().position(|x| *x == set) { c.remove(at); } else { c.push(set); }
+                            }) />
+                            <span class="rp-copy-perms__text">
+                                <span>{label}" "<span class="rp-grid__logical">{logical}</span></span>
+                                {(!notes.is_empty()).then(|| view! { <span class="rp-copy-perms__note">{format!("⚑ does not take every level: {}", notes.join(", "))}</span> })}
+                            </span>
+                        </label></li>
+                    }
+                }).collect_view()}
+            </ul>
+            <div class="rp-form rp-form--inline">
+                <button type="button" class="rp-button rp-button--primary" disabled=move || chosen.with(Vec::is_empty) on:click=apply>
+                    {move || format!("Copy to {} table{}", chosen.with(Vec::len), if chosen.with(Vec::len) == 1 { "" } else { "s" })}
+                </button>
+                <button type="button" class="rp-button rp-button--subtle" on:click=move |_| on_done.run(())>"Cancel"</button>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn NonTablePrivileges(
+    role: Memo<Option<RoleId>>,
+    read_only: Signal<bool>,
+    kind: NonTableKind,
+) -> impl IntoView {
     let designer = use_designer();
     let items = move || {
         let role = role.get();
         designer
             .with_model(|m| {
                 let r = role.and_then(|r| m.roles.get(r.index()));
-                misc_privileges(m)
+                non_table_privileges(m, kind)
                     .into_iter()
                     .map(|(name, label)| {
                         let depth = r
@@ -373,8 +620,11 @@ fn MiscPrivileges(role: Memo<Option<RoleId>>, read_only: Signal<bool>) -> impl I
             .unwrap_or_default()
     };
     view! {
-        <p class="rp-panel__text">"Miscellaneous privileges take only None or Organization. Click to switch."</p>
-        <table class="rp-table rp-misc">
+        <p class="rp-panel__text">{match kind {
+            NonTableKind::Privacy => "Privacy-related privileges let records leave the application (export, print, offline copies, sync, templates). They take only None or Organization (ROLE-6, ROLE-13). Click to switch.",
+            NonTableKind::Miscellaneous => "Miscellaneous privileges take only None or Organization (ROLE-6). Click to switch.",
+        }}</p>
+        <table class="rp-table rp-misc" aria-label=kind.label() data-testid=match kind { NonTableKind::Privacy => "privacy-privileges", NonTableKind::Miscellaneous => "misc-privileges" }>
             <thead><tr><th scope="col">"Privilege"</th><th scope="col">"Name"</th><th scope="col">"Access level"</th></tr></thead>
             <tbody>
                 {move || items().into_iter().map(|(name, label, depth)| {

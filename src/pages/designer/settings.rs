@@ -188,6 +188,9 @@ pub fn SettingsPage() -> impl IntoView {
                     <tbody>{SWITCHES.iter().filter(|s| !s.alternative).map(switch_row).collect_view()}</tbody>
                 </table>
             </div>
+            <RecomputeOwnership settings update=Callback::new(move |(label, value): (String, Option<bool>)| {
+                update(label, Box::new(move |s| s.recompute_ownership_across_bus = value));
+            }) />
             <div class="rp-panel">
                 <h2 class="rp-detail__title">"Hierarchy security"</h2>
                 <label class="rp-check">
@@ -235,5 +238,65 @@ pub fn SettingsPage() -> impl IntoView {
                 </table>
             </div>
         </DesignerFrame>
+    }
+}
+
+/// `RecomputeOwnershipAcrossBusinessUnits` (MBU-5, the §13 A-6 alternative): a switch showing
+/// the value in force, whether it follows Record ownership across business units or is set,
+/// and what each value means for an owner without a role in the record's business unit.
+#[component]
+fn RecomputeOwnership(
+    settings: Memo<Settings>,
+    update: Callback<(String, Option<bool>)>,
+) -> impl IntoView {
+    const NAME: &str = "RecomputeOwnershipAcrossBusinessUnits";
+    let effective = move || settings.with(Settings::recompute_ownership);
+    let explicit = move || settings.with(|s| s.recompute_ownership_across_bus);
+    let modernized = move || settings.with(|s| s.modernized_bu);
+    let state = move || match explicit() {
+        None => format!(
+            "{} — follows Record ownership across business units ({}), the documented default",
+            on_off(effective()),
+            on_off(modernized()).to_lowercase()
+        ),
+        Some(v) => format!(
+            "{} — set here, no longer following Record ownership across business units",
+            on_off(v)
+        ),
+    };
+    view! {
+        <section class="rp-panel rp-recompute" aria-labelledby="rp-recompute-title" data-testid="recompute-ownership">
+            <h2 class="rp-detail__title" id="rp-recompute-title">"Owner access across business units (§13 A-6)"</h2>
+            <div class="rp-recompute__switch">
+                <label class="rp-switch">
+                    <input type="checkbox" role="switch" aria-describedby="rp-recompute-help rp-recompute-state"
+                        prop:checked=effective
+                        on:change=move |_| {
+                            let now = !effective();
+                            update.run((format!("{NAME}: {}", on_off(now)), Some(now)));
+                        } />
+                    <span class="rp-switch__track" aria-hidden="true"></span>
+                    <span><code>{NAME}</code>" (MBU-5)"</span>
+                </label>
+                <Show when=move || explicit().is_some()>
+                    <button type="button" class="rp-button rp-button--subtle" on:click=move |_| {
+                        update.run((format!("{NAME}: follow Record ownership across business units"), None));
+                    }>"Follow Record ownership across business units again"</button>
+                </Show>
+            </div>
+            <p class="rp-recompute__state" id="rp-recompute-state" data-testid="recompute-state">"Now: "{state}</p>
+            <div class="rp-panel__text rp-recompute__help" id="rp-recompute-help">
+                <p>"The documentation disagrees on whether the owner of a record keeps access to it when the record sits in a business unit where the owner holds no security role. This only matters with Record ownership across business units on."</p>
+                <ul class="rp-plain-list">
+                    <li><strong>"On"</strong>": an owner needs only a security role with the privilege on the table from any business unit; ownership gives access wherever the record sits (\"need only a security role in any business unit with Read privilege\", MBU-5)."</li>
+                    <li><strong>"Off"</strong>": the owner needs a security role from the record's own business unit; without one they lose access to the records they own there (\"will not be able to access these records unless a security role from the old business unit is assigned\", BU-8)."</li>
+                </ul>
+                <p>{move || if modernized() {
+                    "Record ownership across business units is on, so this setting changes answers now: try a user who owns records in another business unit in the Simulator."
+                } else {
+                    "Record ownership across business units is off: a record always sits in its owner's business unit, so either value gives the same answers."
+                }}</p>
+            </div>
+        </section>
     }
 }

@@ -1,11 +1,12 @@
 //! Teams: type in words, business unit, members (searchable multi-select), roles where the type
 //! allows them (TEAM-4 otherwise), and the access team templates.
 
-use engine::model::{Model, RoleId, TeamId, TeamKind, UserId};
+use engine::model::{Model, Principal, RoleId, TeamId, TeamKind, UserId};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
+use super::change_bu::ChangeBusinessUnit;
 use super::context::use_designer;
 use super::frame::{DesignerFrame, InlineIssues};
 use crate::state::actions::designer::{
@@ -166,6 +167,11 @@ fn TeamDetail(id: String) -> impl IntoView {
                         {membership.map(|m| view! { <dt>"Membership type"</dt><dd>{m}</dd> })}
                     </dl>
                     <InlineIssues section="teams" id=Signal::derive(move || id.get_value()) />
+                    {if is_default {
+                        view! { <p class="rp-note">"A default team belongs to its business unit: it cannot change business unit (BU-4)."</p> }.into_any()
+                    } else {
+                        view! { <ChangeBusinessUnit principal=Signal::derive(move || team.get().map(Principal::Team)) /> }.into_any()
+                    }}
                 </div>
                 <div class="rp-panel">
                     <h3 class="rp-section-title">"Members"</h3>

@@ -4,16 +4,16 @@
 
 use std::collections::BTreeSet;
 
-use engine::model::{BuId, FieldProfileId, Model, PositionId, RoleId, UserId};
+use engine::model::{FieldProfileId, Model, PositionId, Principal, RoleId, UserId};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
+use super::change_bu::ChangeBusinessUnit;
 use super::context::use_designer;
 use super::frame::{DesignerFrame, InlineIssues};
 use crate::state::actions::designer::{
-    bulk_user_role, change_user_bu, display, set_manager, set_position, toggle_user_profile,
-    toggle_user_role,
+    bulk_user_role, display, set_manager, set_position, toggle_user_profile, toggle_user_role,
 };
 use crate::state::actions::designer_query::{
     assignable_roles, decode_segment, roles_via_teams, url_segment,
@@ -151,7 +151,6 @@ struct UserFacts {
     direct: Vec<(RoleId, String, bool)>,
     via_teams: Vec<(String, String, String, String)>,
     profiles: Vec<(FieldProfileId, String, bool)>,
-    bus: Vec<(String, String)>,
     users: Vec<(String, String)>,
     positions: Vec<(String, String)>,
 }
@@ -217,11 +216,6 @@ fn UserDetail(id: String) -> impl IntoView {
                             )
                         })
                         .collect(),
-                    bus: m
-                        .bus
-                        .iter()
-                        .map(|b| (b.name.clone(), display(m, &b.name).to_string()))
-                        .collect(),
                     users: m
                         .users
                         .iter()
@@ -237,50 +231,11 @@ fn UserDetail(id: String) -> impl IntoView {
             })
             .flatten()
     });
-    let new_bu = RwSignal::new(String::new());
-    let move_records = RwSignal::new(false);
-    let change_bu = move |_| {
-        let (Some(u), target) = (user.get_untracked(), new_bu.get_untracked()) else {
-            return;
-        };
-        let keep = move_records.get_untracked();
-        let label = designer
-            .with_model_untracked(|m| {
-                format!(
-                    "Change business unit of {} to {}",
-                    display(m, m.user_name(u)),
-                    display(m, &target)
-                )
-            })
-            .unwrap_or_default();
-        if designer
-            .edit(label, |ws| {
-                match ws.model.bus.iter().position(|b| b.name == target) {
-                    Some(b) => change_user_bu(ws, u, BuId::from_index(b), keep),
-                    None => Err("choose the new business unit".into()),
-                }
-            })
-            .is_ok()
-        {
-            new_bu.set(String::new());
-        }
-    };
-    let warning = move || {
-        designer.with_model(|m| {
-            if m.settings.modernized_bu && m.settings.do_not_remove_roles_on_change_bu {
-                "Record ownership across business units keeps this user's security roles (DoNotRemoveRolesOnChangeBusinessUnit)."
-            } else {
-                "Changing the business unit removes all security roles assigned to this user. Assign them again in the new business unit (BU-8)."
-            }
-        })
-    };
-
     view! {
         {move || facts.get().map(|f| {
             let direct = f.direct.clone();
             let bu_label = designer.with_model(|m| display(m, &f.bu).to_string());
             let bu_href = format!("/model/business-units/{}", url_segment(&f.bu));
-            let other_bus: Vec<(String, String)> = f.bus.iter().filter(|(b, _)| *b != f.bu).cloned().collect();
             view! {
                 <div class="rp-panel">
                     <h2 class="rp-detail__title" data-testid="user-name">{f.name.clone()}</h2>
@@ -316,18 +271,7 @@ fn UserDetail(id: String) -> impl IntoView {
                             </select>
                         </dd>
                     </dl>
-                    <div class="rp-change-bu">
-                        <h3 class="rp-section-title">"Change Business Unit"</h3>
-                        <p class="rp-note" role="note" data-testid="change-bu-warning">{warning}</p>
-                        <div class="rp-form rp-form--inline">
-                            <select class="rp-select" aria-label="New business unit" data-testid="user-new-bu" on:change=move |ev| new_bu.set(event_target_value(&ev))>
-                                <option value="">"choose a business unit"</option>
-                                {other_bus.into_iter().map(|(bid, name)| view! { <option value=bid>{name}</option> }).collect_view()}
-                            </select>
-                            <label class="rp-check"><input type="checkbox" prop:checked=move || move_records.get() on:change=move |_| move_records.update(|m| *m = !*m) />"Move records to new business unit"</label>
-                            <button type="button" class="rp-button" disabled=move || new_bu.get().is_empty() on:click=change_bu>"Change business unit"</button>
-                        </div>
-                    </div>
+                    <ChangeBusinessUnit principal=Signal::derive(move || user.get().map(Principal::User)) />
                 </div>
                 <div class="rp-panel rp-cards">
                     <section>

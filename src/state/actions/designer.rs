@@ -605,6 +605,129 @@ pub fn change_user_bu(
     })
 }
 
+/// Moves a team to another business unit with `engine::edit::change_team_bu` (BU-8: its roles
+/// are removed unless modernized BUs keep them; owned records move when asked). A default team
+/// stays with its business unit (BU-4).
+pub fn change_team_bu(
+    workspace: &Workspace,
+    team: TeamId,
+    bu: BuId,
+    move_records: bool,
+) -> Result<Workspace, Refusal> {
+    let t = workspace
+        .model
+        .teams
+        .get(team.index())
+        .ok_or_else(|| "that team no longer exists".to_string())?;
+    if workspace.model.bus.get(bu.index()).is_none() {
+        return Err("that business unit no longer exists".to_string());
+    }
+    if t.kind == TeamKind::Default {
+        return Err(
+            "a default team belongs to its business unit and cannot change it (BU-4)".to_string(),
+        );
+    }
+    if t.bu == bu {
+        return Err(format!(
+            "{} is already in {}",
+            display(&workspace.model, &t.name),
+            display(&workspace.model, workspace.model.bu_name(bu))
+        ));
+    }
+    let mut model = (*workspace.model).clone();
+    let mut data = (*workspace.data).clone();
+    engine::edit::change_team_bu(&mut model, &mut data, team, bu, move_records);
+    let next = workspace.with_model(model);
+    Ok(if move_records {
+        next.with_data(data)
+    } else {
+        next
+    })
+}
+
+/// What a Change Business Unit will do, in sentences for the confirmation (from
+/// `engine::edit::bu_change_effect`): roles removed, records that move or stay, default teams.
+pub fn bu_change_sentences(
+    workspace: &Workspace,
+    principal: engine::model::Principal,
+    bu: BuId,
+    move_records: bool,
+) -> Option<Vec<String>> {
+    let model = &workspace.model;
+    let effect =
+        engine::edit::bu_change_effect(model, &workspace.data, principal, bu, move_records)?;
+    let to = display(model, model.bu_name(effect.to));
+    let from = display(model, model.bu_name(effect.from));
+    let mut out = vec![format!("Moves from {from} to {to}.")];
+    if effect.roles_removed.is_empty() {
+        out.push(
+            "Keeps its security roles (Record ownership across business units with \
+             DoNotRemoveRolesOnChangeBusinessUnit)."
+                .to_string(),
+        );
+    } else {
+        let names: Vec<&str> = effect
+            .roles_removed
+            .iter()
+            .map(|r| display(model, model.role_name(*r)))
+            .collect();
+        out.push(format!(
+            "Removes {} security role{}: {} (BU-8). Assign roles again in {to}.",
+            names.len(),
+            plural(names.len()),
+            names.join(", ")
+        ));
+    }
+    let per_table = |records: &[engine::model::RecordId]| -> String {
+        let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+        for r in records {
+            if let Some(rec) = workspace.data.records.get(r.index()) {
+                *counts
+                    .entry(display(model, model.table_name(rec.table)).to_string())
+                    .or_default() += 1;
+            }
+        }
+        counts
+            .into_iter()
+            .map(|(t, n)| format!("{n} {t}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if !effect.records_moved.is_empty() {
+        out.push(format!(
+            "Moves {} owned record{} to {to}: {}.",
+            effect.records_moved.len(),
+            plural(effect.records_moved.len()),
+            per_table(&effect.records_moved)
+        ));
+    }
+    if !effect.records_staying.is_empty() {
+        out.push(format!(
+            "Leaves {} owned record{} where they are ({}); tick Move records to new business \
+             unit to move them.",
+            effect.records_staying.len(),
+            plural(effect.records_staying.len()),
+            per_table(&effect.records_staying)
+        ));
+    }
+    if effect.records_moved.is_empty() && effect.records_staying.is_empty() {
+        out.push("Owns no records outside the new business unit.".to_string());
+    }
+    if let Some(t) = effect.leaves_default_team {
+        out.push(format!(
+            "Leaves the default team {} (BU-4).",
+            display(model, model.team_name(t))
+        ));
+    }
+    if let Some(t) = effect.joins_default_team {
+        out.push(format!(
+            "Joins the default team {}, with any roles it holds (BU-4).",
+            display(model, model.team_name(t))
+        ));
+    }
+    Some(out)
+}
+
 /// Sets a user's manager; refuses the user themself and a loop of managers.
 pub fn set_manager(model: &Model, user: UserId, manager: Option<UserId>) -> Result<Model, Refusal> {
     if let Some(m) = manager {

@@ -3,7 +3,8 @@
 //! points, and the command palette's entries.
 
 use engine::model::{
-    BuId, Depth, Model, Ownership, PrivSet, RoleId, TableId, TeamId, TeamKind, UserId, Verb,
+    BuId, Depth, Model, NON_TABLE_PRIVILEGES, NonTableKind, Ownership, PrivSet, RoleId, TableId,
+    TeamId, TeamKind, UserId, Verb, non_table_kind,
 };
 use engine::validate::Issue;
 
@@ -133,31 +134,26 @@ pub fn permission_setting(depths: [Depth; 8], allowed: &[Depth]) -> &'static str
     }
 }
 
-/// The miscellaneous privileges the editor lists: the common ones, then any other a role uses.
-pub fn misc_privileges(model: &Model) -> Vec<(String, String)> {
-    const KNOWN: [(&str, &str); 8] = [
-        ("prvBulkDelete", "Bulk Delete"),
-        ("prvExportToExcel", "Export to Excel"),
-        ("prvGoOffline", "Go Mobile (offline)"),
-        ("prvMailMerge", "Mail Merge"),
-        ("prvMerge", "Merge"),
-        ("prvPrint", "Print"),
-        ("prvSyncToOutlook", "Sync to Outlook"),
-        ("prvUseTabletApp", "Dynamics 365 for tablets"),
-    ];
-    let mut out: Vec<(String, String)> = KNOWN
+/// The non-table privileges one tab of the role editor lists (`kind`): the engine's list for
+/// that tab in its order, then any other privilege a role of the model uses (unknown names sit
+/// on the Miscellaneous tab), by name.
+pub fn non_table_privileges(model: &Model, kind: NonTableKind) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = NON_TABLE_PRIVILEGES
         .iter()
-        .map(|(n, l)| (n.to_string(), l.to_string()))
+        .filter(|p| p.kind == kind)
+        .map(|p| (p.name.to_string(), p.label.to_string()))
         .collect();
+    let mut extra: Vec<(String, String)> = Vec::new();
     for role in &model.roles {
         for name in role.misc.keys() {
-            if !out.iter().any(|(n, _)| n == name) {
+            if non_table_kind(name) == kind && !out.iter().chain(&extra).any(|(n, _)| n == name) {
                 let label = name.strip_prefix("prv").unwrap_or(name).to_string();
-                out.push((name.clone(), label));
+                extra.push((name.clone(), label));
             }
         }
     }
-    out.sort_by(|a, b| a.1.cmp(&b.1));
+    extra.sort();
+    out.extend(extra);
     out
 }
 

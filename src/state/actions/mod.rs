@@ -6,7 +6,10 @@
 //! - `share_link`: the model packed into a URL fragment for read-only share links.
 //! - `designer_query`: read-only derivations those views show (grid rows, members, roles
 //!   reached through teams, where an issue points).
+//! - `grid_ops`: bulk edits of a role's privilege grid (presets, Copy table permissions,
+//!   copy/paste of levels as text).
 
 pub mod designer;
 pub mod designer_query;
+pub mod grid_ops;
 pub mod share_link;

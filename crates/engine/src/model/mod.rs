@@ -4,11 +4,13 @@
 //! turning the exchange formats' string ids into typed ids; evaluation never looks at them.
 
 mod ids;
+mod non_table;
 pub mod predefined;
 mod privileges;
 mod settings;
 
 pub use ids::*;
+pub use non_table::*;
 pub use privileges::*;
 pub use settings::*;
 

@@ -213,3 +213,53 @@ fn new_ids_are_slugs_made_unique() {
     assert_eq!(new_id("bu_", "Leeds", |id| id == "bu_leeds"), "bu_leeds_2");
     assert_eq!(new_id("role_", "", |_| false), "role");
 }
+
+#[test]
+fn a_team_changes_business_unit_through_the_engine_and_default_teams_stay() {
+    let ws = demo();
+    let model = &ws.model;
+    let (t, team) = model
+        .teams
+        .iter()
+        .enumerate()
+        .find(|(_, t)| t.kind == TeamKind::Owner && !t.roles.is_empty())
+        .expect("an owner team with roles");
+    let team_id = engine::model::TeamId::from_index(t);
+    let to = (0..model.bus.len())
+        .map(BuId::from_index)
+        .find(|b| *b != team.bu)
+        .expect("another BU");
+    let moved = change_team_bu(&ws, team_id, to, true).expect("moves");
+    assert_eq!(moved.model.teams[t].bu, to);
+    assert!(
+        moved.model.teams[t].roles.is_empty(),
+        "BU-8 removes the roles"
+    );
+    for rec in moved.data.records.iter() {
+        if rec.owner == Some(engine::model::Principal::Team(team_id)) {
+            assert_eq!(rec.owning_bu, Some(to));
+        }
+    }
+    assert!(change_team_bu(&ws, team_id, team.bu, false).is_err());
+    let default = model
+        .teams
+        .iter()
+        .position(|t| t.kind == TeamKind::Default)
+        .map(engine::model::TeamId::from_index)
+        .expect("a default team");
+    assert!(
+        change_team_bu(&ws, default, to, false)
+            .unwrap_err()
+            .contains("BU-4")
+    );
+
+    let lines = bu_change_sentences(&ws, engine::model::Principal::Team(team_id), to, false)
+        .expect("an effect");
+    assert!(lines[0].starts_with("Moves from "), "{lines:?}");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("Removes ") && l.contains("BU-8")),
+        "{lines:?}"
+    );
+}

@@ -111,3 +111,33 @@ fn a_role_covers_itself_and_compare_marks_differences() {
             .any(CompareRow::differs)
     );
 }
+
+#[test]
+fn privacy_related_privileges_have_their_own_tab() {
+    let ws = crate::state::Workspace::from_demo(&engine::demo::DEMO_ORGS[0]).expect("demo loads");
+    let mut model = (*ws.model).clone();
+    if let Some(r) = model.roles.first_mut() {
+        r.misc
+            .insert("prvCustomThing".into(), engine::model::Depth::Org);
+    }
+    let privacy = non_table_privileges(&model, engine::model::NonTableKind::Privacy);
+    let names: Vec<&str> = privacy.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "prvExportToExcel",
+            "prvPrint",
+            "prvGoOffline",
+            "prvSyncToOutlook",
+            "prvMailMerge",
+            "prvDocumentGeneration",
+            "prvUseTabletApp",
+            "prvUseOfficeApps"
+        ]
+    );
+    assert!(privacy.contains(&("prvGoOffline".into(), "Go Offline in Outlook".into())));
+    let misc = non_table_privileges(&model, engine::model::NonTableKind::Miscellaneous);
+    assert!(misc.contains(&("prvBulkDelete".into(), "Bulk Delete".into())));
+    assert!(!misc.iter().any(|(n, _)| n == "prvExportToExcel"));
+    assert!(misc.contains(&("prvCustomThing".into(), "CustomThing".into())));
+}
