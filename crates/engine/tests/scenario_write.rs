@@ -78,7 +78,11 @@ fn round_trip(
     assert_eq!(loaded.checks.len(), checks.len(), "{label}");
     let before = scenario::run_json_checks(model, data, events, checks);
     let after = scenario::run_scenario(&loaded).checks;
-    assert_eq!(verdicts(&after), verdicts(&before), "{label}: verdicts differ");
+    assert_eq!(
+        verdicts(&after),
+        verdicts(&before),
+        "{label}: verdicts differ"
+    );
     text
 }
 
