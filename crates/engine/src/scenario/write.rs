@@ -393,8 +393,9 @@ fn write_data(m: &mut Mapping, data: &v1::Data) {
     }
 }
 
-/// A scenario id from a display name: letters and digits, other runs as `-`.
-fn slug(name: &str) -> String {
+/// A scenario id (and file name stem) from a display name: ASCII letters and digits in lower
+/// case, every other run as one `-`; `rampart-model` when nothing is left.
+pub fn slug(name: &str) -> String {
     let mut out = String::new();
     for c in name.chars() {
         if c.is_ascii_alphanumeric() {
