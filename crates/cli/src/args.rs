@@ -94,15 +94,28 @@ pub struct FmtArgs {
 /// `rampart convert`.
 #[derive(Debug, clap::Args)]
 pub struct ConvertArgs {
-    /// Scenario YAML file (`base:` resolved from its folder).
+    /// Scenario YAML file (`base:` resolved from its folder), or model JSON (with `--to scenario`).
     #[arg(required_unless_present = "demo", conflicts_with = "demo")]
     pub file: Option<PathBuf>,
+    /// What to write: a `rampart-model` JSON document, or a scenario YAML file whose checks
+    /// (the model's pinned checks) `rampart test` runs.
+    #[arg(long, value_enum, default_value_t = ConvertTo::Model)]
+    pub to: ConvertTo,
     /// Convert a shipped demo organisation instead (`department-store`, `multinational-sales`).
     #[arg(long)]
     pub demo: Option<String>,
     /// Write to this file instead of standard output.
     #[arg(long, short)]
     pub out: Option<PathBuf>,
+}
+
+/// The output of `rampart convert`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ConvertTo {
+    /// `rampart-model` JSON (format v1).
+    Model,
+    /// Scenario YAML (shared/scenarios/FORMAT.md), pinned checks as its `checks`.
+    Scenario,
 }
 
 /// `rampart generate`.

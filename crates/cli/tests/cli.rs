@@ -427,3 +427,65 @@ fn convert_refuses_unknown_demo_and_missing_file() {
     assert_eq!(code, 1);
     assert!(stderr.contains("base scenario `SC-NONE`"), "{stderr}");
 }
+
+// --- convert --to scenario ---------------------------------------------------------------------
+
+/// A model's pinned checks, written as a scenario, run green with `rampart test`; a pinned check
+/// whose expectation is wrong fails there too.
+#[test]
+fn convert_a_model_to_a_scenario_that_rampart_test_runs() {
+    let dir = TempDir::new("toscenario");
+    let model = dir.0.join("demo.json");
+    let (code, _, stderr) = run(&[
+        "convert",
+        "--demo",
+        "multinational-sales",
+        "-o",
+        path(&model),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let yaml = dir.0.join("checks.yaml");
+    let (code, stdout, stderr) = run(&[
+        "convert",
+        path(&model),
+        "--to",
+        "scenario",
+        "-o",
+        path(&yaml),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.is_empty());
+    let text = std::fs::read_to_string(&yaml).unwrap();
+    assert!(text.contains("\nbusiness_units:\n") && text.contains("\nchecks:\n"));
+    let (code, stdout, stderr) = run(&["test", path(&yaml), "--json"]);
+    assert_eq!(code, 0, "{stderr}{stdout}");
+    let report: Value = serde_json::from_str(&stdout).unwrap();
+    let pinned = serde_json::from_str::<Value>(&std::fs::read_to_string(&model).unwrap()).unwrap()
+        ["pinned_checks"]
+        .as_array()
+        .unwrap()
+        .len();
+    assert_eq!(
+        report["passed"].as_u64().unwrap() + report["skipped"].as_u64().unwrap(),
+        pinned as u64
+    );
+    assert_eq!(report["failed"], 0);
+    assert!(report["passed"].as_u64().unwrap() > 5);
+
+    // One expectation turned round: the written scenario now has exactly one failing check.
+    let mut doc: Value = serde_json::from_str(&std::fs::read_to_string(&model).unwrap()).unwrap();
+    let checks = doc["pinned_checks"].as_array_mut().unwrap();
+    let flipped = checks
+        .iter_mut()
+        .find(|c| c["expect"] == "allow" && c.get("scored").is_none())
+        .unwrap();
+    flipped["expect"] = Value::from("deny");
+    let wrong = dir.write("wrong.json", serde_json::to_string(&doc).unwrap());
+    let (code, stdout, stderr) = run(&["convert", path(&wrong), "--to", "scenario"]);
+    assert_eq!(code, 0, "{stderr}");
+    let wrong_yaml = dir.write("wrong.yaml", stdout);
+    let (code, stdout, _) = run(&["test", path(&wrong_yaml), "--json"]);
+    assert_ne!(code, 0);
+    let report: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(report["failed"], 1, "{stdout}");
+}

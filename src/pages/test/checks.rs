@@ -1,5 +1,6 @@
 //! Pinned checks: the workspace's checks in the scenario format with their verdict (✓ pass,
-//! ✗ fail, ○ skip), remove, import a scenario file's checks, export them as a scenario file.
+//! ✗ fail, ○ skip), remove, import a scenario file's checks, download the workspace with its
+//! checks as a scenario file that `rampart test` runs.
 
 use engine::scenario::{CheckReport, CheckStatus};
 use leptos::prelude::*;
@@ -8,19 +9,23 @@ use wasm_bindgen::JsCast;
 use crate::components::{download_text, read_chosen_file, tally, use_check_reports};
 use crate::state::use_app;
 
-/// The checks as a scenario-format document (YAML; JSON flow style is YAML).
-pub fn checks_document(name: &str, checks: &[serde_json::Value]) -> String {
-    let mut out = String::new();
-    out.push_str("# Pinned checks exported from Rampart, in the scenario format (shared/scenarios/FORMAT.md).\n");
-    out.push_str(&format!(
-        "id: pinned-checks\ntitle: {}\n",
-        serde_json::Value::String(format!("Pinned checks of {name}"))
-    ));
-    out.push_str("checks:\n");
-    for check in checks {
-        out.push_str(&format!("  - {check}\n"));
-    }
-    out
+/// The workspace as a scenario file (model, sample data, pinned checks and events) that
+/// `rampart test` runs in CI, and the file name to save it under.
+pub fn scenario_file(ws: &crate::state::Workspace) -> (String, String) {
+    use engine::scenario::write;
+    // The scenario's title (and id) is the workspace's name.
+    let mut model = (*ws.model).clone();
+    model.name = ws.name.clone();
+    let text = write::to_yaml(
+        &model,
+        Some(&ws.data),
+        &write::Extras {
+            id: "",
+            checks: &ws.checks,
+            events: &ws.events,
+        },
+    );
+    (format!("{}-checks.yaml", write::slug(&ws.name)), text)
 }
 
 /// The checks of a scenario file (its own, not its base's).
@@ -94,18 +99,17 @@ pub fn PinnedChecks() -> impl IntoView {
         });
     });
     let export = move |_| {
-        let Some((name, checks)) = app
+        let Some((file, text)) = app
             .workspace
-            .with_untracked(|w| w.as_ref().map(|w| (w.name.clone(), w.checks.clone())))
+            .with_untracked(|w| w.as_ref().map(scenario_file))
         else {
             return;
         };
-        if let Err(e) = download_text(
-            "pinned-checks.yaml",
-            "application/yaml",
-            &checks_document(&name, &checks),
-        ) {
-            app.error(e);
+        match download_text(&file, "application/yaml", &text) {
+            Ok(()) => app.info(format!(
+                "Downloaded `{file}`: run its checks with `rampart test {file}`"
+            )),
+            Err(e) => app.error(e),
         }
     };
     let import = move |ev: leptos::ev::Event| {
@@ -142,7 +146,8 @@ pub fn PinnedChecks() -> impl IntoView {
                     "Import scenario checks…"
                     <input type="file" accept=".yaml,.yml" class="rp-visually-hidden" data-testid="import-checks" on:change=import />
                 </label>
-                <button type="button" class="rp-button" on:click=export data-testid="export-checks">"Export as scenario file"</button>
+                <button type="button" class="rp-button" on:click=export data-testid="export-checks"
+                    title="The model, its sample data and these checks as one scenario file; run it in CI with `rampart test`">"Download checks as scenario (YAML)"</button>
             </div>
         </div>
         <div class="rp-panel">

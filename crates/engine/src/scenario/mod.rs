@@ -3,6 +3,7 @@
 
 mod build;
 mod run;
+pub mod write;
 pub mod yaml;
 
 pub use build::{ADMIN_USER, PREDEFINED_ROLES};
