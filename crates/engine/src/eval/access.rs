@@ -373,9 +373,23 @@ impl<'m> Subject<'m> {
         };
         let mut bu_cover = vec![None; model.bus.len()];
         for (i, grant) in grants.iter().enumerate() {
-            for (b, slot) in bu_cover.iter_mut().enumerate() {
-                if slot.is_none() && grants::depth_covers(model, grant, BuId::from_index(b)) {
-                    *slot = u16::try_from(i).ok();
+            match grant.depth {
+                Depth::None | Depth::User => {}
+                // One BU: no need to ask every BU (this runs per user × table × verb in bulk).
+                Depth::Bu => {
+                    if let Some(slot) = bu_cover.get_mut(grant.ctx_bu.index())
+                        && slot.is_none()
+                    {
+                        *slot = u16::try_from(i).ok();
+                    }
+                }
+                Depth::Pcbu | Depth::Org => {
+                    for (b, slot) in bu_cover.iter_mut().enumerate() {
+                        if slot.is_none() && grants::depth_covers(model, grant, BuId::from_index(b))
+                        {
+                            *slot = u16::try_from(i).ok();
+                        }
+                    }
                 }
             }
         }

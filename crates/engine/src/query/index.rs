@@ -34,8 +34,6 @@ pub struct DataIndex {
     /// Children in CSR form: `children[child_start[r]..child_start[r + 1]]`.
     child_start: Vec<u32>,
     children: Vec<Child>,
-    /// Working memory of candidate walks, kept between queries (see `Scratch`).
-    pub(super) scratch: std::sync::Mutex<super::reach::Scratch>,
 }
 
 impl DataIndex {
@@ -140,7 +138,6 @@ impl DataIndex {
             owners,
             child_start,
             children,
-            scratch: Default::default(),
         }
     }
 

@@ -273,28 +273,66 @@ pub fn matrix(
     users: &[UserId],
     tables: &[TableId],
 ) -> Matrix {
-    let mut counts = Vec::with_capacity(users.len() * tables.len() * MATRIX_VERBS.len());
     let directory = model.directory();
-    let mut reach = PrincipalReach::default();
-    for user in users {
-        let facts = UserFacts::with_directory(model, &directory, *user);
-        let candidates = candidates(
-            model,
-            data,
-            index,
-            &facts,
-            ownership_needs_bu(model),
-            &mut reach,
-            None,
-        );
-        for table in tables {
-            let set = model.priv_set(*table);
-            let subjects = MATRIX_VERBS.map(|verb| Subject::with_facts(model, &facts, set, verb));
-            for n in count_for(model, data, index, &subjects, &candidates, *table) {
-                counts.push(u32::try_from(n).unwrap_or(u32::MAX));
+    let rows = |users: &[UserId], reach: &mut PrincipalReach| {
+        let mut counts = Vec::with_capacity(users.len() * tables.len() * MATRIX_VERBS.len());
+        for user in users {
+            let facts = UserFacts::with_directory(model, &directory, *user);
+            let candidates = candidates(
+                model,
+                data,
+                index,
+                &facts,
+                ownership_needs_bu(model),
+                reach,
+                None,
+            );
+            for table in tables {
+                let set = model.priv_set(*table);
+                let subjects =
+                    MATRIX_VERBS.map(|verb| Subject::with_facts(model, &facts, set, verb));
+                for n in count_for(model, data, index, &subjects, &candidates, *table) {
+                    counts.push(u32::try_from(n).unwrap_or(u32::MAX));
+                }
             }
         }
-    }
+        counts
+    };
+    // Rows are independent: natively, one slice of users per core (each with its own walk
+    // cache); in the browser, one thread.
+    #[cfg(not(target_arch = "wasm32"))]
+    let counts = {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        // Heads of BUs (hierarchy) cost far more than others and come first: threads take
+        // small slices in turn rather than one half each.
+        let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+        let slices: Vec<&[UserId]> = users.chunks(16).collect();
+        let next = AtomicUsize::new(0);
+        let mut done: Vec<(usize, Vec<u32>)> = std::thread::scope(|scope| {
+            let workers: Vec<_> = (0..threads.min(slices.len()).max(1))
+                .map(|_| {
+                    scope.spawn(|| {
+                        let mut mine = Vec::new();
+                        let mut reach = PrincipalReach::default();
+                        loop {
+                            let i = next.fetch_add(1, Ordering::Relaxed);
+                            let Some(slice) = slices.get(i) else { break };
+                            mine.push((i, rows(slice, &mut reach)));
+                        }
+                        mine
+                    })
+                })
+                .collect();
+            workers
+                .into_iter()
+                .flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        });
+        done.sort_unstable_by_key(|(i, _)| *i);
+        done.into_iter().flat_map(|(_, c)| c).collect::<Vec<u32>>()
+    };
+    #[cfg(target_arch = "wasm32")]
+    let counts = rows(users, &mut PrincipalReach::default());
     Matrix {
         users: users.to_vec(),
         tables: tables.to_vec(),

@@ -6,6 +6,7 @@
 //! of their own principals and of their hierarchy reports. The merge is exact because every
 //! field of [`Candidate`] flows through a link independently and merges as a join.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -79,7 +80,7 @@ impl Candidate {
 
     /// What flows to a child through a link (owner access through Reparent, shares through
     /// Share), or `None` when nothing does.
-    fn through(&self, index: &DataIndex, child: &Child) -> Option<Candidate> {
+    fn through(&self, child: &Child) -> Option<Candidate> {
         let flowing = Candidate {
             own_inherited: self.own_inherited && child.owner_flows,
             report_level: if child.owner_flows {
@@ -92,7 +93,9 @@ impl Candidate {
             } else {
                 Rights::NONE
             },
-            ..Candidate::at(index, child.record)
+            // Table, BU and owner are filled in once per record when the walk ends.
+            record: child.record,
+            ..Candidate::default()
         };
         (flowing.own_inherited || flowing.report_level != 0 || !flowing.own_shared.is_empty())
             .then_some(flowing)
@@ -106,6 +109,8 @@ pub(super) struct PrincipalReach {
     lists: HashMap<Principal, Arc<[Candidate]>>,
     /// When set, walks keep to these tables (per table index).
     tables: Option<Vec<bool>>,
+    /// Working memory of the walks: each cache has its own, so caches work in parallel.
+    scratch: Scratch,
 }
 
 impl PrincipalReach {
@@ -135,18 +140,13 @@ impl PrincipalReach {
         PrincipalReach {
             lists: HashMap::new(),
             tables: Some(leads),
+            scratch: Scratch::default(),
         }
     }
 
     /// What `principal` reaches through its shares (`own_shared`, `direct_shared`) and below
     /// the records it owns (`own_inherited`).
-    fn get(
-        &mut self,
-        data: &Dataset,
-        index: &DataIndex,
-        scratch: &mut Scratch,
-        principal: Principal,
-    ) -> Arc<[Candidate]> {
+    fn get(&mut self, data: &Dataset, index: &DataIndex, principal: Principal) -> Arc<[Candidate]> {
         if let Some(list) = self.lists.get(&principal) {
             return Arc::clone(list);
         }
@@ -158,7 +158,8 @@ impl PrincipalReach {
                     .unwrap_or(false)
             })
         };
-        let list: Arc<[Candidate]> = walk_principal(data, index, scratch, principal, keep).into();
+        let list: Arc<[Candidate]> =
+            walk_principal(data, index, &mut self.scratch, principal, keep).into();
         self.lists.insert(principal, Arc::clone(&list));
         list
     }
@@ -196,7 +197,7 @@ fn walk_principal(
     };
     for r in index.owned_by(p).iter().filter(|r| keep(**r)) {
         for child in index.children_of(*r).iter().filter(|c| keep(c.record)) {
-            if let Some(c) = origin.through(index, child) {
+            if let Some(c) = origin.through(child) {
                 scratch.visit(&mut stack, c);
             }
         }
@@ -204,13 +205,18 @@ fn walk_principal(
     while let Some(r) = stack.pop() {
         let c = scratch.get(r);
         for child in index.children_of(r).iter().filter(|c| keep(c.record)) {
-            if let Some(next) = c.through(index, child) {
+            if let Some(next) = c.through(child) {
                 scratch.visit(&mut stack, next);
             }
         }
     }
     // `direct_shared` stays on the shared records themselves: `through` never carries it.
     let mut list: Vec<Candidate> = std::mem::take(&mut scratch.reached);
+    for c in &mut list {
+        c.table = index.table_of(c.record);
+        c.bu = index.owning_bu_of(c.record);
+        c.owner = index.owner_of(c.record);
+    }
     list.sort_unstable_by_key(Candidate::key);
     list
 }
@@ -256,21 +262,16 @@ pub(super) fn candidates(
             None => 0..list.len(),
         }
     };
-    let mut scratch = index
-        .scratch
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let mut own: Vec<Principal> = vec![Principal::User(facts.user)];
     own.extend(facts.teams.iter().map(|t| Principal::Team(*t)));
     if model.settings.basic_includes_org_shares {
         own.push(Principal::Organization);
     }
+    // The own principals' lists are merged as they are (`direct_shared` rides along: only the
+    // hierarchy reading below looks at it); the others are built here.
+    let shared_lists: Vec<Arc<[Candidate]>> =
+        own.iter().map(|p| reach.get(data, index, *p)).collect();
     let mut lists: Vec<Vec<Candidate>> = Vec::new();
-    for p in &own {
-        // `direct_shared` rides along: only the hierarchy reading below looks at it.
-        let list = reach.get(data, index, &mut scratch, *p);
-        lists.push(list.get(part(&list)).unwrap_or(&[]).to_vec());
-    }
     if model.settings.hierarchy.is_some() {
         // Reports share teams: each principal is read once, at its nearest level (HIER-4 gives
         // the nearest level the most rights) with the rights of every level it is met at.
@@ -288,7 +289,7 @@ pub(super) fn candidates(
         let mut principals: Vec<(Principal, (u32, Rights))> = principals.into_iter().collect();
         principals.sort_unstable_by_key(|(p, _)| *p);
         for (p, (level, level_rights)) in principals {
-            let list = reach.get(data, index, &mut scratch, p);
+            let list = reach.get(data, index, p);
             lists.push(
                 list.get(part(&list))
                     .unwrap_or(&[])
@@ -319,23 +320,28 @@ pub(super) fn candidates(
         owned.sort_unstable_by_key(Candidate::key);
         lists.push(owned);
     }
+    let mut slices: Vec<Cow<'_, [Candidate]>> = shared_lists
+        .iter()
+        .map(|list| Cow::Borrowed(list.get(part(list)).unwrap_or(&[])))
+        .collect();
+    slices.extend(lists.into_iter().map(Cow::Owned));
     Candidates {
-        entries: merge_all(lists),
+        entries: merge_all(slices),
     }
 }
 
 /// Merges lists sorted by [`Candidate::key`] into one, joining the entries of the same record;
 /// pairwise, smallest first, so each entry is copied about log₂(lists) times.
-fn merge_all(mut lists: Vec<Vec<Candidate>>) -> Vec<Candidate> {
+fn merge_all(mut lists: Vec<Cow<'_, [Candidate]>>) -> Vec<Candidate> {
     lists.retain(|l| !l.is_empty());
     while lists.len() > 1 {
         lists.sort_unstable_by_key(|l| std::cmp::Reverse(l.len()));
         let (Some(a), Some(b)) = (lists.pop(), lists.pop()) else {
             break;
         };
-        lists.push(merge_two(&a, &b));
+        lists.push(Cow::Owned(merge_two(&a, &b)));
     }
-    lists.pop().unwrap_or_default()
+    lists.pop().map(Cow::into_owned).unwrap_or_default()
 }
 
 fn merge_two(a: &[Candidate], b: &[Candidate]) -> Vec<Candidate> {
@@ -368,7 +374,7 @@ fn merge_two(a: &[Candidate], b: &[Candidate]) -> Vec<Candidate> {
 /// Per-record working memory of the walks, reused across users: a generation stamp per record
 /// says whether its slot belongs to the current walk, so nothing is cleared between users.
 #[derive(Debug, Default, Clone)]
-pub(crate) struct Scratch {
+struct Scratch {
     generation: u32,
     /// Per record: the generation that last reached it and its position in `reached`. Eight
     /// bytes per record keep the random accesses of a walk inside the cache better than a
