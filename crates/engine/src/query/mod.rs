@@ -455,8 +455,10 @@ pub fn what_if(
                 }
                 let subject_before = Subject::with_facts(before, &facts_before, set, *verb);
                 let subject_after = Subject::with_facts(after, &facts_after, set, *verb);
-                if !user_changed
-                    && let Some(change) = depth_change(
+                let depth_only = if user_changed {
+                    None
+                } else {
+                    depth_change(
                         &mut runs,
                         before,
                         after,
@@ -477,56 +479,48 @@ pub fn what_if(
                             })
                         },
                     )
-                {
-                    let (gained, lost) = change;
-                    if !gained.is_empty() || !lost.is_empty() {
-                        out.push(AccessChange {
-                            user,
-                            table,
-                            verb: *verb,
-                            gained,
-                            lost,
-                        });
-                    }
-                    continue;
-                }
-                let old = visible_for(
-                    before,
-                    data,
-                    index,
-                    &subject_before,
-                    candidates_before.get_or_insert_with(|| {
-                        candidates(
-                            before,
-                            data,
-                            index,
-                            &facts_before,
-                            ownership_needs_bu(before),
-                            &mut reach,
-                            None,
-                        )
-                    }),
-                    table,
-                );
-                let new = visible_for(
-                    after,
-                    data,
-                    index,
-                    &subject_after,
-                    candidates_after.get_or_insert_with(|| {
-                        candidates(
-                            after,
-                            data,
-                            index,
-                            &facts_after,
-                            ownership_needs_bu(after),
-                            &mut reach,
-                            None,
-                        )
-                    }),
-                    table,
-                );
-                let (gained, lost) = diff_sorted(&old, &new);
+                };
+                let (gained, lost) = if let Some(change) = depth_only {
+                    change
+                } else {
+                    let old = visible_for(
+                        before,
+                        data,
+                        index,
+                        &subject_before,
+                        candidates_before.get_or_insert_with(|| {
+                            candidates(
+                                before,
+                                data,
+                                index,
+                                &facts_before,
+                                ownership_needs_bu(before),
+                                &mut reach,
+                                None,
+                            )
+                        }),
+                        table,
+                    );
+                    let new = visible_for(
+                        after,
+                        data,
+                        index,
+                        &subject_after,
+                        candidates_after.get_or_insert_with(|| {
+                            candidates(
+                                after,
+                                data,
+                                index,
+                                &facts_after,
+                                ownership_needs_bu(after),
+                                &mut reach,
+                                None,
+                            )
+                        }),
+                        table,
+                    );
+                    diff_sorted(&old, &new)
+                };
                 if !gained.is_empty() || !lost.is_empty() {
                     out.push(AccessChange {
                         user,
