@@ -87,7 +87,7 @@ pub fn append_batch(dataset: &mut Dataset, batch: Dataset, per_table: &mut [usiz
         let table = record.table.index();
         if !first {
             let before = per_table.get(table).copied().unwrap_or(0);
-            record.name = renumber(&record.name, before);
+            record.name = renumber(&record.name, before).into();
             for (_, parent) in &mut record.parents {
                 *parent = RecordId::from_index(parent.index() + offset);
             }

@@ -191,11 +191,11 @@ fn sample(model: &Model, seed: u64, n_records: usize) -> Dataset {
     for (t, table) in model.tables.iter().enumerate() {
         if table.ownership == Ownership::Organization {
             data.records.push(Record {
-                name: format!("{}_extra", table.name),
+                name: format!("{}_extra", table.name).into(),
                 table: TableId::from_index(t),
                 owner: None,
                 owning_bu: None,
-                parents: Vec::new(),
+                parents: engine::data::Parents::None,
                 values: Default::default(),
             });
         }

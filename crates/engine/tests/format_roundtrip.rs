@@ -493,12 +493,12 @@ fn build(raw: &Raw) -> (Model, Option<Dataset>) {
         let n_relationships = m.relationships.len();
         for (i, (table, owner, bu, parents, values)) in raw_data.records.iter().enumerate() {
             d.records.push(Record {
-                name: format!("rec{i}"),
+                name: format!("rec{i}").into(),
                 table: TableId::from_index(pick(*table, n_tables)),
                 owner: principal(*owner, false),
                 owning_bu: bu.map(|b| BuId::from_index(pick(b, n_bus))),
                 parents: if n_relationships == 0 {
-                    Vec::new()
+                    engine::data::Parents::None
                 } else {
                     parents
                         .iter()

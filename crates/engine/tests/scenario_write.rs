@@ -167,7 +167,7 @@ fn generated_org_round_trips_with_checks() {
         for (r, record) in data.records.iter().enumerate().step_by(37).take(6) {
             let op = ["read", "write", "delete", "share", "append", "appendto"][(u + r) % 6];
             checks.push(serde_json::json!({
-                "who": user.name, "op": op, "target": record.name, "expect": "allow",
+                "who": user.name, "op": op, "target": record.name.as_str(), "expect": "allow",
             }));
         }
     }

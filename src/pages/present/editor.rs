@@ -185,7 +185,7 @@ fn AddStep() -> impl IntoView {
                 .records
                 .iter()
                 .take(MAX_RECORD_OPTIONS)
-                .map(|r| r.name.clone())
+                .map(|r| r.name.to_string())
                 .collect();
             (users, tables, roles, misc, records)
         })

@@ -256,7 +256,7 @@ pub fn RecordPicker(
                                         type="button"
                                         class="rp-record-picker__option"
                                         on:click=move |_| {
-                                            on_change.run(Some(pick.clone()));
+                                            on_change.run(Some(pick.to_string()));
                                             set_query.set(String::new());
                                         }
                                     >

@@ -43,7 +43,7 @@ pub fn record_label(data: &Dataset, record: RecordId) -> String {
         });
     match title {
         Some(title) => format!("{} — {title}", rec.name),
-        None => rec.name.clone(),
+        None => rec.name.to_string(),
     }
 }
 

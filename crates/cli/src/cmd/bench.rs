@@ -360,8 +360,10 @@ fn dataset_bytes(data: &Dataset) -> usize {
     use std::mem::size_of;
     let mut bytes = data.records.capacity() * size_of::<engine::data::Record>();
     for rec in &data.records {
-        bytes += rec.name.capacity();
-        bytes += rec.parents.capacity() * size_of::<(engine::model::RelationshipId, RecordId)>();
+        if rec.name.is_heap_allocated() {
+            bytes += rec.name.capacity();
+        }
+        bytes += rec.parents.heap_bytes();
         bytes += rec.values.heap_bytes();
     }
     bytes += data.shares.capacity()

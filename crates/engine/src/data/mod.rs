@@ -3,19 +3,25 @@
 //! Kept apart from [`crate::model::Model`]: the model is what admins design and export; the
 //! dataset is what simulation runs against.
 
+mod parents;
 mod values;
 
 use std::collections::HashMap;
 
+pub use parents::{ParentLink, Parents};
 pub use values::Values;
+
+/// A record's name: a string that keeps short values inline.
+pub type Name = compact_str::CompactString;
 
 use crate::model::{BuId, Principal, RecordId, RelationshipId, Rights, TableId};
 
 /// One record (row) of a table.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Record {
-    /// Stable id.
-    pub name: String,
+    /// Stable id. Held inline up to 24 bytes (12 in wasm), so a generated name such as
+    /// `contact-000123` costs no allocation.
+    pub name: Name,
     /// Its table.
     pub table: TableId,
     /// Owner (user or team); `None` for organization- and business-owned records.
@@ -23,7 +29,7 @@ pub struct Record {
     /// Owning BU (BU-7); `None` for organization-owned records.
     pub owning_bu: Option<BuId>,
     /// Parent records through 1:N relationships (the child's lookups).
-    pub parents: Vec<(RelationshipId, RecordId)>,
+    pub parents: Parents,
     /// Column values, as text.
     pub values: Values,
 }
@@ -120,7 +126,7 @@ impl Dataset {
         self.records
             .iter()
             .enumerate()
-            .map(|(i, r)| (r.name.clone(), RecordId::from_index(i)))
+            .map(|(i, r)| (r.name.to_string(), RecordId::from_index(i)))
             .collect()
     }
 

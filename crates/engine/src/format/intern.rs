@@ -580,11 +580,11 @@ impl Interner {
             self.records
                 .insert(id.clone(), RecordId::from_index(data.records.len()));
             data.records.push(Record {
-                name: id.clone(),
+                name: id.as_str().into(),
                 table,
                 owner: None,
                 owning_bu: None,
-                parents: Vec::new(),
+                parents: crate::data::Parents::None,
                 values: record.values.iter().collect(),
             });
         }
@@ -606,7 +606,7 @@ impl Interner {
                     b,
                 )
             });
-            let mut parents = Vec::new();
+            let mut parents = crate::data::Parents::None;
             for (j, link) in record.parents.iter().enumerate() {
                 let relationship = find(
                     &self.relationships,

@@ -241,7 +241,7 @@ impl Plan {
             .tables
             .get(table.index())
             .map_or(Ownership::UserOrTeam, |t| t.ownership);
-        let mut parents = Vec::new();
+        let mut parents = crate::data::Parents::None;
         for lookup in self
             .lookups
             .get(table.index())
@@ -277,7 +277,7 @@ impl Plan {
             .get(table.index())
             .map_or("rec", String::as_str);
         Record {
-            name: format!("{prefix}-{k:06}"),
+            name: compact_str::format_compact!("{prefix}-{k:06}"),
             table,
             owner,
             owning_bu,

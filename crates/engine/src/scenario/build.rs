@@ -906,11 +906,11 @@ fn build_data(model: &mut Model, doc: &Value, p: &mut Problems) -> Dataset {
             }
         };
         data.records.push(Record {
-            name: name.clone(),
+            name: name.as_str().into(),
             table,
             owner: None,
             owning_bu: None,
-            parents: Vec::new(),
+            parents: crate::data::Parents::None,
             values: Values::new(),
         });
     }
@@ -963,7 +963,7 @@ fn build_data(model: &mut Model, doc: &Value, p: &mut Problems) -> Dataset {
                 _ => owner.and_then(|o| model.principal_bu(o)), // BU-7
             },
         };
-        let mut parents = Vec::new();
+        let mut parents = crate::data::Parents::None;
         for (key, target) in field(v, "parent").map(entries).unwrap_or_default() {
             let Some(target_name) = scalar(target) else {
                 continue;

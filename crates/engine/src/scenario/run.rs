@@ -587,7 +587,7 @@ fn apply_create(
     };
     let owning_bu = owner.and_then(|o| model.principal_bu(o));
     let index = data.name_index();
-    let mut parents = Vec::new();
+    let mut parents = crate::data::Parents::None;
     let mut values = std::collections::BTreeMap::new();
     for (column, value) in set_values(event, "set") {
         let parent = index.get(&value).copied().and_then(|p| {
@@ -604,7 +604,7 @@ fn apply_create(
         }
     }
     data.records.push(Record {
-        name,
+        name: name.into(),
         table,
         owner,
         owning_bu,

@@ -925,7 +925,7 @@ fn engine_answers(m: &Model, d: &Dataset) -> Vec<(String, Verb, String, bool)> {
                 out.push((
                     m.users[u.index()].name.clone(),
                     verb,
-                    d.records[r.index()].name.clone(),
+                    d.records[r.index()].name.to_string(),
                     eval::can(m, d, u, verb, r),
                 ));
             }
