@@ -84,49 +84,6 @@ impl Section {
             Section::Export => "/export",
         }
     }
-
-    /// One sentence saying what this view will hold; shown while it is not built yet.
-    pub fn planned(self) -> &'static str {
-        match self {
-            Section::BusinessUnits => {
-                "This view will show the model's business unit tree, with each unit's users, teams \
-                 and security roles, and let you add, rename and move units."
-            }
-            Section::Teams => {
-                "This view will list owner, access and Microsoft Entra group teams with their \
-                 members and security roles."
-            }
-            Section::Users => {
-                "This view will list users with their business unit, manager and security roles, \
-                 both assigned directly and received through teams."
-            }
-            Section::SecurityRoles => {
-                "This view will edit each security role's privilege grid: Create, Read, Write, \
-                 Delete, Append, Append To, Assign and Share per table, each at None, User, \
-                 Business Unit, Parent: Child Business Units or Organization depth."
-            }
-            Section::Tables => {
-                "This view will list the tables the model secures, with their ownership type and \
-                 sample records."
-            }
-            Section::Settings => {
-                "This view will hold the organisation settings: modernized business units, \
-                 hierarchy security and the documented alternatives."
-            }
-            Section::Simulate => {
-                "This view will answer what a user can see in a table and who can reach a record, \
-                 with the reason behind every answer."
-            }
-            Section::Test => {
-                "This view will run pinned checks and scenario files against the model and show \
-                 each as passed or failed, with its explanation."
-            }
-            Section::Export => {
-                "This view will export the model as rampart-model JSON and any matrix as CSV, \
-                 entirely in the browser."
-            }
-        }
-    }
 }
 
 #[cfg(test)]

@@ -4,7 +4,6 @@ pub mod designer;
 pub mod export;
 pub mod handout;
 mod not_found;
-mod planned_section;
 pub mod present;
 pub mod simulator;
 pub mod test;
@@ -12,7 +11,6 @@ pub mod workspaces;
 
 pub use export::ExportPage;
 pub use not_found::NotFound;
-pub use planned_section::PlannedSection;
 pub use simulator::SimulatorPage;
 pub use test::TestPage;
 pub use workspaces::{BenchPage, HomePage, WorkspacesPage};

@@ -11,6 +11,7 @@
 //! - [`edit`] applies state changes that carry rules (assign, share, BU moves …).
 #![warn(missing_docs)]
 
+pub mod bench;
 pub mod cedar;
 pub mod data;
 pub mod demo;

@@ -95,6 +95,29 @@ pub fn ExportPage() -> impl IntoView {
             save(format!("{name}-roles.csv"), "text/csv", text);
         }
     };
+    // One export per click: the entities carry every sample record, so they are built on demand.
+    let export_cedar = move |part: CedarPart| {
+        if let Some((name, export)) = app.workspace.with_untracked(|w| {
+            w.as_ref()
+                .map(|w| (file_stem(&w.name), engine::cedar::export(&w.model, &w.data)))
+        }) {
+            match part {
+                CedarPart::Schema => {
+                    save(format!("{name}.cedarschema"), "text/plain", export.schema)
+                }
+                CedarPart::Policies => save(
+                    format!("{name}-policies.cedar"),
+                    "text/plain",
+                    export.policies,
+                ),
+                CedarPart::Entities => save(
+                    format!("{name}-entities.json"),
+                    "application/json",
+                    serde_json::to_string_pretty(&export.entities).unwrap_or_default(),
+                ),
+            }
+        }
+    };
     let leakage = Memo::new(move |_| {
         app.workspace.with(|w| {
             w.as_ref()
@@ -150,6 +173,16 @@ pub fn ExportPage() -> impl IntoView {
                         <button type="button" class="rp-button" on:click=export_roles data-testid="export-roles">"Role matrix CSV"</button>
                     </div>
                 </div>
+                <div class="rp-panel rp-export__card" data-testid="export-cedar">
+                    <h2 class="rp-panel__title">"Cedar (server enforcement)"</h2>
+                    <p class="rp-panel__text">"Schema, policies and entities for cedar-policy 4 that allow exactly what the model allows for the record-level operations on existing records (Read, Write, Delete, Append, Append To, Assign, Share), so a server can enforce the designed model. The entities include the sample records; re-export after a change."</p>
+                    <div class="rp-export__buttons">
+                        <button type="button" class="rp-button" on:click=move |_| export_cedar(CedarPart::Schema) data-testid="export-cedar-schema">"Schema"</button>
+                        <button type="button" class="rp-button" on:click=move |_| export_cedar(CedarPart::Policies) data-testid="export-cedar-policies">"Policies"</button>
+                        <button type="button" class="rp-button" on:click=move |_| export_cedar(CedarPart::Entities) data-testid="export-cedar-entities">"Entities"</button>
+                    </div>
+                    <p class="rp-panel__hint">"The same files as "<code>"rampart cedar"</code>"."</p>
+                </div>
                 <div class="rp-panel rp-export__card" data-testid="export-printouts">
                     <h2 class="rp-panel__title">"Printouts"</h2>
                     <p class="rp-panel__text">"The workshop handout (business units, security roles × tables, who can see sensitive tables, advisor findings, pinned checks) and the one-page leakage summary, through the browser's print dialog."</p>
@@ -170,6 +203,14 @@ pub fn ExportPage() -> impl IntoView {
             </div>
         </section>
     }
+}
+
+/// One of the three documents of the Cedar export.
+#[derive(Clone, Copy)]
+enum CedarPart {
+    Schema,
+    Policies,
+    Entities,
 }
 
 fn leakage_table(report: &LeakageReport) -> impl IntoView + use<> {

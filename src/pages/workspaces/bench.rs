@@ -1,6 +1,7 @@
-//! The in-browser benchmark (`/bench`): generate 100,000 records, save them to IndexedDB, load
-//! them back into the engine, build the indexes and ask one "what can X see", each timed over
-//! several runs. It uses its own database, so saved workspaces are never touched.
+//! The in-browser benchmark (`/bench`), three sections: storage (generate 100,000 records,
+//! save them to IndexedDB, load them back into the engine, index, ask one "what can X see"; its
+//! own database, so saved workspaces are never touched), the simulator's user switch and what-if
+//! edit (`bench_simulator`), and `rampart bench`'s engine workloads in wasm (`bench_engine`).
 
 use engine::model::{TableId, UserId, Verb};
 use engine::query::DataIndex;
@@ -17,14 +18,16 @@ const BENCH_DB: &str = "rampart-bench";
 
 /// One measured step.
 #[derive(Debug, Clone, PartialEq)]
-struct Step {
-    id: &'static str,
-    label: String,
-    runs_ms: Vec<f64>,
+pub(super) struct Step {
+    pub id: &'static str,
+    pub label: String,
+    pub runs_ms: Vec<f64>,
+    /// The issue's target, shown next to the median.
+    pub target_ms: Option<f64>,
 }
 
 impl Step {
-    fn median(&self) -> f64 {
+    pub fn median(&self) -> f64 {
         let mut sorted = self.runs_ms.clone();
         sorted.sort_by(f64::total_cmp);
         match sorted.len() {
@@ -34,12 +37,13 @@ impl Step {
         }
     }
 
-    fn min(&self) -> f64 {
+    pub fn min(&self) -> f64 {
         self.runs_ms.iter().copied().fold(f64::INFINITY, f64::min)
     }
 }
 
-fn now() -> f64 {
+/// Milliseconds from the page's high-resolution clock.
+pub(super) fn now() -> f64 {
     web_sys::window()
         .and_then(|w| w.performance())
         .map_or_else(js_sys::Date::now, |p| p.now())
@@ -208,6 +212,7 @@ pub fn BenchPage() -> impl IntoView {
                 <h1 class="rp-page__title" id="rp-page-title">"Benchmark"</h1>
             </header>
             <div class="rp-panel rp-ws-section">
+                <h2 class="rp-panel__title">"Storage (IndexedDB)"</h2>
                 <p class="rp-panel__text">
                     "Times the storage path in this browser: records are generated for the open \
                      model (or the default demo), written to a separate IndexedDB database in one \
@@ -239,37 +244,62 @@ pub fn BenchPage() -> impl IntoView {
                 <p class="rp-ws-result" role="status" data-testid="bench-status" data-done=move || done.get().to_string()>
                     {move || status.get()}
                 </p>
-                <table class="rp-ws-table" data-testid="bench-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">"Step"</th>
-                            <th scope="col" class="rp-ws-table__number">"Median"</th>
-                            <th scope="col" class="rp-ws-table__number">"Min"</th>
-                            <th scope="col" class="rp-ws-table__number">"Runs"</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {move || steps.get().into_iter().filter(|s| !s.runs_ms.is_empty()).map(|s| view! {
-                            <tr data-step=s.id>
-                                <td>{s.label.clone()}</td>
-                                <td class="rp-ws-table__number" data-testid="median">{format!("{:.0} ms", s.median())}</td>
-                                <td class="rp-ws-table__number" data-testid="min">{format!("{:.0} ms", s.min())}</td>
-                                <td class="rp-ws-table__number">{s.runs_ms.len()}</td>
-                            </tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
+                <StepTable steps testid="bench-table" />
                 <p class="rp-field__hint" data-testid="bench-environment">{environment}</p>
             </div>
+            <super::bench_simulator::SimulatorBench />
+            <super::bench_engine::EngineBench />
         </section>
     }
 }
 
-fn step(id: &'static str, label: String) -> Step {
+pub(super) fn step(id: &'static str, label: String) -> Step {
     Step {
         id,
         label,
         runs_ms: Vec::new(),
+        target_ms: None,
+    }
+}
+
+/// Milliseconds as the tables show them: whole numbers, or three decimals below one.
+fn ms(value: f64) -> String {
+    if value < 1.0 {
+        format!("{value:.3} ms")
+    } else {
+        format!("{value:.0} ms")
+    }
+}
+
+/// The timings of one benchmark section: step, median, min, runs and the target if any.
+#[component]
+pub(super) fn StepTable(steps: RwSignal<Vec<Step>>, testid: &'static str) -> impl IntoView {
+    view! {
+        <table class="rp-ws-table" data-testid=testid>
+            <thead>
+                <tr>
+                    <th scope="col">"Step"</th>
+                    <th scope="col" class="rp-ws-table__number">"Median"</th>
+                    <th scope="col" class="rp-ws-table__number">"Min"</th>
+                    <th scope="col" class="rp-ws-table__number">"Runs"</th>
+                    <th scope="col" class="rp-ws-table__number">"Target"</th>
+                </tr>
+            </thead>
+            <tbody>
+                {move || steps.get().into_iter().filter(|s| !s.runs_ms.is_empty()).map(|s| {
+                    let verdict = s.target_ms.map(|t| if s.median() < t { "met" } else { "missed" });
+                    view! {
+                        <tr data-step=s.id data-verdict=verdict.unwrap_or("")>
+                            <td>{s.label.clone()}</td>
+                            <td class="rp-ws-table__number" data-testid="median">{ms(s.median())}</td>
+                            <td class="rp-ws-table__number" data-testid="min">{ms(s.min())}</td>
+                            <td class="rp-ws-table__number">{s.runs_ms.len()}</td>
+                            <td class="rp-ws-table__number">{s.target_ms.map(|t| format!("< {t:.0} ms ({})", verdict.unwrap_or_default())).unwrap_or_default()}</td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
     }
 }
 

@@ -3,6 +3,8 @@
 //! storage status) and the in-browser benchmark (`/bench`).
 
 mod bench;
+mod bench_engine;
+mod bench_simulator;
 mod history;
 mod sample_data;
 mod saved_list;

@@ -18,22 +18,14 @@ use std::hint::black_box;
 use std::process::ExitCode;
 use std::time::Instant;
 
+use engine::bench::{self, BenchOrg, N_RECORDS, SEED, WORKLOADS};
 use engine::data::Dataset;
-use engine::eval::{self, Operation};
-use engine::generate::rng::Rng;
-use engine::generate::{self, DataParams, OrgParams};
-use engine::model::{Depth, Model, PrivSet, RecordId, TableId, UserId, Verb};
+use engine::generate::{self, DataParams};
+use engine::model::{RecordId, Verb};
 use engine::query::{self, DataIndex};
 use serde_json::json;
 
 use crate::args::BenchArgs;
-
-/// Records of the benchmark dataset.
-const N_RECORDS: usize = 1_000_000;
-/// Seed of the benchmark org and data.
-const SEED: u64 = 1;
-/// Single checks per batch.
-const N_CHECKS: usize = 10_000;
 
 /// One workload's timings.
 struct Timing {
@@ -66,21 +58,6 @@ impl Timing {
             target_ms: None,
         }
     }
-}
-
-/// The org, data and index every workload runs on, plus a few chosen users and records.
-struct Fixture {
-    model: Model,
-    data: Dataset,
-    index: DataIndex,
-    /// A salesperson (User/BU roles and a country team).
-    rep: UserId,
-    /// The head of a country: Parent: Child BU roles and manager hierarchy two levels down.
-    country_head: UserId,
-    /// The contact table: the largest.
-    contact: TableId,
-    /// Random (user, record) pairs for single checks.
-    checks: Vec<(UserId, RecordId)>,
 }
 
 struct Bench {
@@ -146,22 +123,22 @@ pub fn run(args: &BenchArgs) -> anyhow::Result<ExitCode> {
             "workload", "median", "min", "runs", "target"
         );
     }
-    let params = OrgParams::benchmark(SEED);
-    bench.time("generate_org", None, || generate::org(&params));
-    let model = generate::org(&params);
+    bench.time("generate_org", None, bench::org);
+    let model = bench::org();
 
     let rss_before = rss_kib();
-    let data = generate::data(&model, &DataParams::new(SEED, N_RECORDS));
+    let data = bench::data(&model, N_RECORDS);
     let rss_after = rss_kib();
     bench.time("generate_1m", Some(3_000.0), || {
-        generate::data(&model, &DataParams::new(SEED, N_RECORDS))
+        bench::data(&model, N_RECORDS)
     });
     bench.time("index_1m", None, || DataIndex::build(&model, &data));
     let index = DataIndex::build(&model, &data);
-    let fixture = fixture(model, data, index);
+    let fixture = BenchOrg::new(model, data, index);
 
-    run_checks(&mut bench, &fixture);
-    run_queries(&mut bench, &fixture);
+    for workload in WORKLOADS {
+        run_workload(&mut bench, &fixture, workload);
+    }
     run_cedar(&mut bench)?;
 
     if bench.json {
@@ -210,117 +187,25 @@ pub fn run(args: &BenchArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn fixture(model: Model, data: Dataset, index: DataIndex) -> Fixture {
-    let names = model.name_index();
-    let contact = names.tables.get("contact").copied().unwrap_or(TableId(0));
-    let salesperson = names.roles.get("role_salesperson").copied();
-    let rep = model
-        .users
-        .iter()
-        .position(|u| u.enabled && u.roles.iter().any(|a| Some(a.role) == salesperson))
-        .map_or(UserId(0), UserId::from_index);
-    let sales_manager = names.roles.get("role_sales_manager").copied();
-    let country_head = model
-        .users
-        .iter()
-        .position(|u| {
-            u.roles.iter().any(|a| Some(a.role) == sales_manager)
-                && model.bus.get(u.bu.index()).and_then(|b| b.parent) != Some(model.root_bu())
-        })
-        .map_or(UserId(0), UserId::from_index);
-    let mut rng = Rng::new(SEED, 99);
-    let checks = (0..N_CHECKS)
-        .map(|_| {
-            (
-                UserId::from_index(rng.below(model.users.len())),
-                RecordId::from_index(rng.below(data.records.len())),
-            )
-        })
-        .collect();
-    Fixture {
-        model,
-        data,
-        index,
-        rep,
-        country_head,
-        contact,
-        checks,
+/// Times one of the engine's workloads, and its per-call figure if it has one.
+fn run_workload(bench: &mut Bench, org: &BenchOrg, workload: &bench::Workload) {
+    let per_call = workload.per_call.filter(|(name, _)| bench.wants(name));
+    if !bench.wants(workload.name) && per_call.is_none() {
+        return;
     }
-}
-
-fn run_checks(bench: &mut Bench, f: &Fixture) {
-    if bench.wants("check_explain_10k") || bench.wants("check_with_explanation") {
-        let runs_ms = bench.measure(|| {
-            f.checks
-                .iter()
-                .map(|(user, record)| {
-                    let op = Operation::Record {
-                        verb: Verb::Read,
-                        record: *record,
-                    };
-                    eval::decide(&f.model, &f.data, *user, &op).paths.len()
-                })
-                .sum::<usize>()
-        });
-        let batch = Timing {
-            name: "check_explain_10k".into(),
-            runs_ms,
-            target_ms: None,
-        };
-        let per_call = batch.per_call("check_with_explanation", N_CHECKS);
-        for timing in [batch, per_call] {
-            if bench.wants(&timing.name) {
-                bench.push(timing);
-            }
-        }
+    let runs_ms = bench.measure(|| (workload.run)(org));
+    let timing = Timing {
+        name: workload.name.to_string(),
+        runs_ms,
+        target_ms: workload.target_ms,
+    };
+    let derived = per_call.map(|(name, n)| timing.per_call(name, n));
+    if bench.wants(workload.name) {
+        bench.push(timing);
     }
-    bench.time("can_10k", None, || {
-        f.checks
-            .iter()
-            .filter(|(user, record)| eval::can(&f.model, &f.data, *user, Verb::Read, *record))
-            .count()
-    });
-}
-
-fn run_queries(bench: &mut Bench, f: &Fixture) {
-    let (model, data, index) = (&f.model, &f.data, &f.index);
-    bench.time("visible_one_user_table", Some(20.0), || {
-        query::visible(model, data, index, f.rep, f.contact, Verb::Read).len()
-    });
-    bench.time("visible_manager_table", Some(20.0), || {
-        query::visible(model, data, index, f.country_head, f.contact, Verb::Read).len()
-    });
-    let users: Vec<UserId> = (0..model.users.len()).map(UserId::from_index).collect();
-    let tables: Vec<TableId> = (0..model.tables.len()).map(TableId::from_index).collect();
-    bench.time("matrix_1000x10", Some(500.0), || {
-        query::matrix(model, data, index, &users, &tables)
-            .counts
-            .len()
-    });
-    let record = index
-        .records_of(f.contact)
-        .first()
-        .copied()
-        .unwrap_or(RecordId(0));
-    bench.time("who_can_one_record", None, || {
-        query::who_can(model, data, Verb::Read, record).len()
-    });
-    // One role edit: salespeople read contacts at Parent: Child BU depth instead of BU.
-    let mut after = model.clone();
-    let names = model.name_index();
-    if let Some(role) = names
-        .roles
-        .get("role_salesperson")
-        .and_then(|r| after.roles.get_mut(r.index()))
-    {
-        role.privileges
-            .entry(PrivSet::Table(f.contact))
-            .or_default()
-            .set(Verb::Read, Depth::Pcbu);
+    if let Some(derived) = derived {
+        bench.push(derived);
     }
-    bench.time("what_if_role_edit", Some(100.0), || {
-        query::what_if(model, &after, data, index, &[Verb::Read]).len()
-    });
 }
 
 fn print_row(t: &Timing) {
@@ -389,10 +274,7 @@ fn run_cedar(bench: &mut Bench) -> anyhow::Result<()> {
     if !bench.wants(cedar) && !bench.wants(engine) {
         return Ok(());
     }
-    let model = generate::org(&OrgParams::benchmark(SEED));
-    let data = generate::data(&model, &DataParams::new(SEED, N_CEDAR_RECORDS));
-    let index = DataIndex::build(&model, &data);
-    let f = fixture(model, data, index);
+    let f = BenchOrg::generate(N_CEDAR_RECORDS);
     let start = Instant::now();
     let loaded = super::cedar::Loaded::new(&f.model, &f.data)?;
     let load_ms = start.elapsed().as_secs_f64() * 1e3;

@@ -144,3 +144,21 @@ impl Dataset {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A million records must fit in 200 MB (issue 5): the inline part of a record stays at 96
+    /// bytes on 64-bit targets, and a generated name needs no allocation.
+    #[test]
+    fn a_record_stays_small() {
+        assert!(
+            std::mem::size_of::<Record>() <= 96,
+            "{}",
+            std::mem::size_of::<Record>()
+        );
+        let name = Name::from("contact-000123");
+        assert!(!name.is_heap_allocated());
+    }
+}
