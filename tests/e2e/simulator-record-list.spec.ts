@@ -23,7 +23,7 @@ test('the record list stays virtualised and filterable on 100,000 records', asyn
   await expect(status).toHaveText(STATUS, { timeout: 60_000 });
   const total = num(STATUS.exec((await status.textContent())!)![3]);
   expect(total).toBeGreaterThan(500);
-  await expect(status).toHaveText(`1–14 of ${total.toLocaleString('en-US')}`);
+  await expect(status).toHaveText(`1–14 of ${total}`);
   const rows = page.getByTestId('record-row');
   // Only the rows in view and a few more are in the DOM.
   expect(await rows.count()).toBeLessThanOrEqual(30);
@@ -31,7 +31,7 @@ test('the record list stays virtualised and filterable on 100,000 records', asyn
   // Scroll to the end: the last record is rendered, still with few rows in the DOM.
   const scroller = page.getByTestId('record-list-scroll');
   await scroller.evaluate((el) => (el.scrollTop = el.scrollHeight));
-  await expect(status).toHaveText(new RegExp(`–${total.toLocaleString('en-US')} of ${total.toLocaleString('en-US')}$`));
+  await expect(status).toHaveText(new RegExp(`–${total} of ${total}$`));
   expect(await rows.count()).toBeLessThanOrEqual(30);
   await expect(rows.last()).toHaveAttribute('aria-rowindex', String(total + 1));
 
@@ -63,7 +63,7 @@ test('the record list stays virtualised and filterable on 100,000 records', asyn
     }
     await select.selectOption('');
   }
-  await expect(status).toHaveText(`1–14 of ${total.toLocaleString('en-US')}`);
+  await expect(status).toHaveText(`1–14 of ${total}`);
 
   // Table: the picker in the filter bar switches the list to another table.
   await page.getByTestId('record-list').getByTestId('table-picker').selectOption('account');
