@@ -94,8 +94,20 @@ pub fn AccessMatrix(ws: Memo<Option<Workspace>>) -> impl IntoView {
                 .map(|t| u64::from(matrix.get(r, t, verb)))
                 .sum::<u64>()
         };
-        let labels: Vec<(String, String, String)> =
-            matrix.rows.iter().map(|r| row_label(&model, *r)).collect();
+        // Grouped by business unit (a user's or team's own, a BU itself), then by id.
+        let keys: Vec<(String, String)> = matrix
+            .rows
+            .iter()
+            .map(|row| {
+                let bu = match row {
+                    MatrixRow::User(u) => model.users.get(u.index()).map(|x| x.bu),
+                    MatrixRow::Team(t) => model.teams.get(t.index()).map(|x| x.bu),
+                    MatrixRow::BusinessUnit(b) => Some(*b),
+                };
+                let bu = bu.map_or(String::new(), |b| model.bu_name(b).to_string());
+                (bu, row_label(&model, *row).0)
+            })
+            .collect();
         match sort.get().as_deref() {
             Some("total") => rows.sort_by_key(|r| std::cmp::Reverse(total(*r))),
             Some(table) if table.starts_with("t:") => {
@@ -107,10 +119,7 @@ pub fn AccessMatrix(ws: Memo<Option<Workspace>>) -> impl IntoView {
                     rows.sort_by_key(|r| std::cmp::Reverse(matrix.get(*r, t, verb)));
                 }
             }
-            _ => rows.sort_by(|a, b| {
-                let (la, lb) = (&labels[*a], &labels[*b]);
-                (&la.2, &la.0).cmp(&(&lb.2, &lb.0))
-            }),
+            _ => rows.sort_by(|a, b| keys.get(*a).cmp(&keys.get(*b))),
         }
         Some(Shared::new(rows))
     });

@@ -208,21 +208,27 @@ impl FixEffect {
                 .iter()
                 .map(|(t, n)| format!("{n} of `{}`", model.table_name(*t)))
                 .collect();
+            let n: usize = own.iter().map(|(_, n)| n).sum();
             parts.push(format!(
-                "`{}` also gains {} other records ({})",
+                "`{}` also gains {n} other {} ({})",
                 model.user_name(user),
-                own.iter().map(|(_, n)| n).sum::<usize>(),
+                records(n),
                 tables.join(", ")
             ));
         }
         let (n_users, n_records) = self.others_gaining(user, verb);
         parts.push(match n_users {
             0 => "no other user gains".to_string(),
-            1 => format!("1 other user gains {n_records} records"),
+            1 => format!("1 other user gains {n_records} {}", records(n_records)),
             n => format!("{n} other users gain {n_records} records between them"),
         });
         parts.join("; ")
     }
+}
+
+/// "record" or "records".
+fn records(n: usize) -> &'static str {
+    if n == 1 { "record" } else { "records" }
 }
 
 /// Applies `fix` to a copy of the workspace and compares every user's reach before and after
