@@ -12,7 +12,7 @@ test('a store clerk reads 3 of 14 cases, each listed with its reason', async ({ 
   await expect(sim.count('contact', 'write')).toHaveText('5');
   await expect(page.getByTestId('see-summary')).toHaveText(/^3 of 14 .* records · Read$/);
   await expect(page.getByTestId('record-list-status')).toHaveText('1–3 of 3');
-  await expect(page.getByTestId('record-list').locator('tbody tr')).toHaveCount(3);
+  await expect(page.getByTestId('record-list').getByTestId('record-row')).toHaveCount(3);
   // The BU picture counts the same records, unit by unit.
   const counts = await page.getByTestId('bu-count').allTextContents();
   const visible = counts.map((c) => Number(c.split(' / ')[0])).reduce((a, b) => a + b, 0);

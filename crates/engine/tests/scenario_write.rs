@@ -200,3 +200,82 @@ fn written_text_is_stable_and_names_every_check() {
     let written = doc.get("checks").and_then(|v| v.as_sequence()).unwrap();
     assert_eq!(written.len(), checks.len());
 }
+
+/// What the format cannot say (FORMAT.md: `teams` have no template or record, `shares` no
+/// inherited rights) is named in the file's comments, and everything else still round-trips:
+/// the access team and its share come back as a plain access team, the cascade-only rights
+/// as plain rights, with the same verdicts today.
+#[test]
+fn record_teams_and_cascade_only_rights_are_named_in_comments() {
+    use engine::data::Share;
+    use engine::model::{Principal, RecordId, Rights, TemplateId, UserId, Verb};
+    let demo = engine::demo::DEMO_ORGS
+        .iter()
+        .find(|d| {
+            let s = scenario::load(d.yaml, &no_base).unwrap();
+            !s.model.templates.is_empty()
+        })
+        .expect("a demo org with an access team template");
+    let s = scenario::load(demo.yaml, &no_base).unwrap();
+    let (mut model, mut data) = (s.model.clone(), s.data.clone());
+    let template = TemplateId::from_index(0);
+    let table = model.templates[0].table;
+    let record = RecordId::from_index(
+        data.records
+            .iter()
+            .position(|r| r.table == table)
+            .expect("a record of the template's table"),
+    );
+    let team = engine::edit::add_user_to_record_team(
+        &mut model,
+        &mut data,
+        record,
+        template,
+        UserId::from_index(0),
+    );
+    assert!(write::approximations(&s.model, Some(&s.data)).is_empty());
+    // A share whose Write is only inherited (kept after the parent's share was revoked).
+    let other = RecordId::from_index(if record.index() == 0 { 1 } else { 0 });
+    data.shares.entry(other).or_default().push(Share {
+        principal: Principal::User(UserId::from_index(1)),
+        rights: Rights::of(Verb::Read),
+        inherited: Rights::of(Verb::Write),
+    });
+    let notes = write::approximations(&model, Some(&data));
+    assert_eq!(notes.len(), 2, "{notes:?}");
+    let text = write::to_yaml(&model, Some(&data), &write::Extras::default());
+    let team_name = &model.teams[team.index()].name;
+    assert!(
+        text.contains(&format!("# Note: access team {team_name} is written as a plain access team: the format cannot say it was made from template {} for record {}.", model.templates[0].name, data.record_name(record))),
+        "{}", &text[..600.min(text.len())]
+    );
+    assert!(text.contains(&format!(
+        "# Note: the share of {} with {} holds write only by cascade (CASC-5)",
+        data.record_name(other),
+        model.user_name(UserId::from_index(1))
+    )));
+    // The rest loads back: the team without its link, the share with Read and Write.
+    let loaded = scenario::load(&text, &no_base).unwrap();
+    let names = loaded.model.name_index();
+    let back = &loaded.model.teams[names.teams[team_name.as_str()].index()];
+    assert_eq!(back.record_team, None);
+    let member_names = |m: &Model, members: &[UserId]| -> Vec<String> {
+        members
+            .iter()
+            .map(|u| m.user_name(*u).to_string())
+            .collect()
+    };
+    assert_eq!(
+        member_names(&loaded.model, &back.members),
+        member_names(&model, &model.teams[team.index()].members)
+    );
+    let share = loaded
+        .data
+        .shares_of(loaded.data.name_index()[data.record_name(other)])
+        .iter()
+        .find(|sh| {
+            loaded.model.principal_name(sh.principal) == model.user_name(UserId::from_index(1))
+        })
+        .expect("share written");
+    assert!(share.rights.contains(Verb::Read) && share.rights.contains(Verb::Write));
+}

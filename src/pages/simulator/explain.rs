@@ -1,14 +1,17 @@
 //! Check access / Explain: one (user, privilege, record) → the decision, every path as a
-//! sentence with rule ids, and for a deny the fixes and what the depth fix would also open up.
+//! sentence with rule ids, and for a deny the smallest fixes, each with what else it would open
+//! up (the engine's `query::fix_effect`) and a way to try it in the what-if sandbox.
 
 use engine::eval::Outcome;
 use engine::model::{RecordId, UserId, Verb};
+use engine::query::Fix;
 use leptos::prelude::*;
-use leptos_router::hooks::query_signal_with_options;
+use leptos_router::NavigateOptions;
+use leptos_router::hooks::{query_signal_with_options, use_navigate};
 
 use super::cache::{Shared, cached_memo};
 use super::pickers::{RecordPicker, UserPicker, VerbPicker};
-use super::queries::{self, Effect, Explanation, display, find_record, find_user};
+use super::queries::{self, Effect, Explanation, FixRow, display, find_record, find_user};
 use super::sandbox::use_sandbox;
 use super::see::{SimKey, replace, thousands};
 use crate::state::{Workspace, use_app};
@@ -17,6 +20,7 @@ use crate::state::{Workspace, use_app};
 pub fn CheckAccess(ws: Memo<Option<Workspace>>) -> impl IntoView {
     let app = use_app();
     let sandbox = use_sandbox();
+    let navigate = use_navigate();
     let (user, set_user) = query_signal_with_options::<String>("user", replace());
     let (record, set_record) = query_signal_with_options::<String>("record", replace());
     let (verb_q, set_verb) = query_signal_with_options::<String>("verb", replace());
@@ -48,16 +52,26 @@ pub fn CheckAccess(ws: Memo<Option<Workspace>>) -> impl IntoView {
             queries::explain(model, data, *user, *verb, *record)
         },
     );
-    // What else the depth fix would open up: the fix applied as a what-if over every user.
-    let fix_effect = cached_memo(
+    // What else each fix would open up: the fix applied to a copy, compared over every user.
+    let fix_rows = cached_memo(
         move || {
-            let fix = explanation.with(|e| e.as_ref()?.depth_fix)?;
-            Some((key.get()?, FixKey(fix)))
+            let fixes = explanation.with(|e| e.as_ref().map(|e| e.fixes.clone()))?;
+            (!fixes.is_empty()).then_some(())?;
+            Some((
+                key.get()?,
+                user_id.get()?,
+                verb.get(),
+                record_id.get()?,
+                fixes,
+            ))
         },
-        |((model, data, index), fix): &(SimKey, FixKey)| {
-            let after = fix.0.apply(model);
-            queries::effect(model, &after, data, index, &[fix.0.verb])
-        },
+        |((model, data, index), user, verb, record, fixes): &(
+            SimKey,
+            UserId,
+            Verb,
+            RecordId,
+            Vec<Fix>,
+        )| queries::fix_rows(model, data, index, *user, *verb, *record, fixes),
     );
     let pin = move |_| {
         let (Some((model, data, _)), Some(user), Some(record), Some(e)) = (
@@ -83,25 +97,24 @@ pub fn CheckAccess(ws: Memo<Option<Workspace>>) -> impl IntoView {
         });
         app.info("Pinned: the check runs on every change (Test → Pinned checks)");
     };
-    let try_fix = move |_| {
-        let Some(fix) = explanation.with_untracked(|e| e.as_ref().and_then(|e| e.depth_fix)) else {
-            return;
-        };
+    let try_fix = Callback::new(move |row: FixRow| {
         let label = key.with_untracked(|k| {
-            k.as_ref().map(|k| {
-                format!(
-                    "role {}: {} {} → {}",
-                    k.0.role_name(fix.role),
-                    k.0.priv_set_name(fix.set),
-                    fix.verb.label(),
-                    fix.depth.label()
-                )
-            })
+            k.as_ref()
+                .map(|k| row.fix.describe(&k.0, &k.1))
+                .unwrap_or_default()
         });
-        sandbox.edit(app, label.unwrap_or_default(), move |ws| {
-            ws.with_model(fix.apply(&ws.model))
+        let fix = row.fix;
+        sandbox.edit(app, label, move |ws| match fix {
+            Fix::RoleDepth { .. } => ws.with_model(fix.apply_to_model(&ws.model)),
+            Fix::Share { .. } => ws.with_data(fix.apply_to_data(&ws.data)),
         });
-    };
+        if matches!(fix, Fix::Share { .. }) {
+            for r in &row.touched {
+                sandbox.touch_record(*r);
+            }
+        }
+        navigate("/simulate/what-if", NavigateOptions::default());
+    });
     view! {
         <div class="rp-toolbar">
             <UserPicker ws value=user on_change=Callback::new(move |u| set_user.set(u)) />
@@ -126,29 +139,31 @@ pub fn CheckAccess(ws: Memo<Option<Workspace>>) -> impl IntoView {
                     </div>
                     <Sentences e=e.clone() />
                     {(!e.verdict.fixes.is_empty()).then(|| view! {
-                        <h3 class="rp-panel__subtitle">"Fixes"</h3>
-                        <ul class="rp-sentences" data-testid="fixes">
-                            {e.verdict.fixes.iter().map(|f| view! { <li>{f.clone()}</li> }).collect_view()}
-                        </ul>
-                    })}
-                    {e.depth_fix.map(|_| view! {
-                        <h3 class="rp-panel__subtitle">"What else the role change would open up"</h3>
-                        <EffectTable effects=Signal::derive(move || fix_effect.get()) ws=key />
-                        <button type="button" class="rp-button" on:click=try_fix>"Try it in the what-if sandbox"</button>
+                        <h3 class="rp-panel__subtitle">"Smallest changes that would grant it, and what else each opens up"</h3>
+                        <Show when=move || fix_rows.with(Option::is_some)
+                            fallback=|| view! { <p class="rp-panel__text" role="status">"Measuring each change over every user…"</p> }>
+                            <ol class="rp-fixes" data-testid="fixes">
+                                {move || fix_rows.get().map(|rows| rows.iter().cloned().enumerate().map(|(i, row)| {
+                                    let effects: Shared<Vec<Effect>> = Shared::new(row.effects.clone());
+                                    let try_row = row.clone();
+                                    view! {
+                                        <li class="rp-fix" data-testid=format!("fix-{i}")>
+                                            <p class="rp-fix__change">{row.sentence.clone()}</p>
+                                            <p class="rp-fix__effect" data-grants=row.grants.to_string() data-testid=format!("fix-{i}-summary")>
+                                                "→ "{row.summary.clone()}
+                                            </p>
+                                            <EffectTable effects=Signal::derive(move || Some(effects.clone())) ws=key />
+                                            <button type="button" class="rp-button" data-testid=format!("fix-{i}-try")
+                                                on:click=move |_| try_fix.run(try_row.clone())>"Try in what-if sandbox"</button>
+                                        </li>
+                                    }
+                                }).collect_view())}
+                            </ol>
+                        </Show>
                     })}
                 </div>
             })}
         </Show>
-    }
-}
-
-/// A depth fix as a cache key.
-#[derive(Clone, Copy, PartialEq, Eq)]
-struct FixKey(queries::DepthFix);
-
-impl std::hash::Hash for FixKey {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        (self.0.role, self.0.verb, self.0.depth).hash(state);
     }
 }
 

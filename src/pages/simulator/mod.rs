@@ -5,6 +5,7 @@
 mod cache;
 mod explain;
 mod matrix;
+mod matrix_png;
 mod pickers;
 pub mod queries;
 mod sandbox;

@@ -8,11 +8,13 @@
 use std::collections::BTreeMap;
 
 use engine::data::Dataset;
-use engine::eval::access::{Collect, Subject, UserFacts, record_access};
-use engine::eval::grants::{GrantSource, depth_covers, depth_needed};
+use engine::eval::access::{Subject, UserFacts};
+use engine::eval::grants::depth_covers;
 use engine::eval::{AccessPath, Operation, Outcome, Reason, Verdict, decide, explain};
-use engine::model::{BuId, Depth, Model, PrivSet, RecordId, RoleId, TableId, UserId, Verb};
-use engine::query::{self, DataIndex, MATRIX_VERBS, Matrix, Visible};
+use engine::model::{BuId, Depth, Model, RecordId, TableId, TeamId, UserId, Verb};
+use engine::query::{
+    self, DataIndex, Fix, MATRIX_VERBS, Matrix, MatrixRow, PrincipalMatrix, Visible,
+};
 
 /// The display name of any id (`model.display_names`), or the id itself.
 pub fn display<'m>(model: &'m Model, id: &'m str) -> &'m str {
@@ -316,43 +318,16 @@ pub fn who_can(model: &Model, data: &Dataset, record: RecordId, verb: Verb) -> V
     rows.into_values().collect()
 }
 
-/// A role depth change that would grant a denied record right: the fix of the verdict, in a
-/// form that can be applied as a what-if.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct DepthFix {
-    /// The role to change.
-    pub role: RoleId,
-    /// Its privilege set.
-    pub set: PrivSet,
-    /// The verb.
-    pub verb: Verb,
-    /// The depth it would need.
-    pub depth: Depth,
-}
-
-impl DepthFix {
-    /// The model with the fix applied.
-    pub fn apply(&self, model: &Model) -> Model {
-        let mut out = model.clone();
-        if let Some(role) = out.roles.get_mut(self.role.index()) {
-            role.privileges
-                .entry(self.set)
-                .or_default()
-                .set(self.verb, self.depth);
-        }
-        out
-    }
-}
-
-/// An explained answer: the verdict, one sentence per path, and the depth fix when there is one.
+/// An explained answer: the verdict, one sentence per path, and for a deny the fixes in the
+/// engine's structured form (the same fixes, in the same order, as the verdict's sentences).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Explanation {
     /// The engine's verdict.
     pub verdict: Verdict,
     /// Each path as a sentence with its rule ids (allow), or the refusal (deny).
     pub sentences: Vec<String>,
-    /// The role depth change among the fixes, when the refusal has one.
-    pub depth_fix: Option<DepthFix>,
+    /// The fixes that can be applied and measured (`engine::query::fixes`).
+    pub fixes: Vec<Fix>,
 }
 
 /// Explains `user` doing `verb` on `record`.
@@ -378,43 +353,67 @@ pub fn explain(
             verdict.rules.join(", ")
         )]
     };
-    let depth_fix = if verdict.outcome == Outcome::Deny {
-        depth_fix(model, data, user, verb, record)
+    let fixes = if verdict.outcome == Outcome::Deny {
+        query::fixes(model, data, user, verb, record)
     } else {
-        None
+        Vec::new()
     };
     Explanation {
         verdict,
         sentences,
-        depth_fix,
+        fixes,
     }
 }
 
-/// The structured form of the verdict's "give role R Verb at Depth" fix (the same grant and the
-/// same `depth_needed` the engine's fix sentence names).
-fn depth_fix(
+/// One fix with what it would open up, for display.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FixRow {
+    /// The fix.
+    pub fix: Fix,
+    /// The fix as a sentence.
+    pub sentence: String,
+    /// Whether it grants the refused right, what else the user gains, how many others gain.
+    pub summary: String,
+    /// Whether it grants the refused right.
+    pub grants: bool,
+    /// Who gains and loses what, per table and privilege.
+    pub effects: Vec<Effect>,
+    /// Records whose access the fix changes (for the what-if sandbox of a share).
+    pub touched: Vec<RecordId>,
+}
+
+/// Each fix applied to a copy of the workspace and compared over every user
+/// (`engine::query::fix_effect`).
+pub fn fix_rows(
     model: &Model,
     data: &Dataset,
+    index: &DataIndex,
     user: UserId,
     verb: Verb,
     record: RecordId,
-) -> Option<DepthFix> {
-    let rec = data.record(record)?;
-    let access = record_access(model, data, user, verb, record, Collect::All);
-    if access.allowed() || !access.privilege {
-        return None;
-    }
-    let bu = rec.owning_bu?;
-    let grant = access
-        .grants
+    fixes: &[Fix],
+) -> Vec<FixRow> {
+    fixes
         .iter()
-        .find(|g| g.source == GrantSource::Direct)?;
-    Some(DepthFix {
-        role: grant.role,
-        set: model.priv_set(rec.table),
-        verb,
-        depth: depth_needed(model, grant.ctx_bu, bu),
-    })
+        .map(|fix| {
+            let effect = query::fix_effect(model, data, index, user, record, *fix);
+            let mut touched: Vec<RecordId> = effect
+                .changes
+                .iter()
+                .flat_map(|c| c.gained.iter().chain(&c.lost).copied())
+                .collect();
+            touched.sort_unstable();
+            touched.dedup();
+            FixRow {
+                fix: *fix,
+                sentence: fix.describe(model, data),
+                summary: effect.summary(model, user, verb, record),
+                grants: effect.grants,
+                touched,
+                effects: group_changes(effect.changes),
+            }
+        })
+        .collect()
 }
 
 /// The pinned check asking the same question, expecting today's answer (scenario format).
@@ -502,6 +501,144 @@ pub fn full_matrix(model: &Model, data: &Dataset, index: &DataIndex) -> Matrix {
     let users: Vec<UserId> = (0..model.users.len()).map(UserId::from_index).collect();
     let tables: Vec<TableId> = (0..model.tables.len()).map(TableId::from_index).collect();
     query::matrix(model, data, index, &users, &tables)
+}
+
+/// What the rows of the access matrix are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RowKind {
+    /// One row per user.
+    User,
+    /// One row per team: what a member gets through the team alone.
+    Team,
+    /// One row per business unit: records at least one of its enabled users reaches.
+    BusinessUnit,
+}
+
+impl RowKind {
+    /// The URL token (`rows=`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RowKind::User => "users",
+            RowKind::Team => "teams",
+            RowKind::BusinessUnit => "bus",
+        }
+    }
+
+    /// Parses a URL token.
+    pub fn parse(token: &str) -> Option<RowKind> {
+        [RowKind::User, RowKind::Team, RowKind::BusinessUnit]
+            .into_iter()
+            .find(|k| k.as_str() == token)
+    }
+}
+
+/// The access matrix of every user, team or business unit over every table (all of
+/// [`MATRIX_VERBS`]); `users` restricts user rows (a team's members, a BU's users).
+pub fn rows_matrix(
+    model: &Model,
+    data: &Dataset,
+    index: &DataIndex,
+    kind: RowKind,
+    users: Option<&[UserId]>,
+) -> PrincipalMatrix {
+    let rows: Vec<MatrixRow> = match kind {
+        RowKind::User => match users {
+            Some(users) => users.iter().map(|u| MatrixRow::User(*u)).collect(),
+            None => (0..model.users.len())
+                .map(|u| MatrixRow::User(UserId::from_index(u)))
+                .collect(),
+        },
+        RowKind::Team => (0..model.teams.len())
+            .map(|t| MatrixRow::Team(TeamId::from_index(t)))
+            .collect(),
+        RowKind::BusinessUnit => (0..model.bus.len())
+            .map(|b| MatrixRow::BusinessUnit(BuId::from_index(b)))
+            .collect(),
+    };
+    let tables: Vec<TableId> = (0..model.tables.len()).map(TableId::from_index).collect();
+    query::principal_matrix(model, data, index, &rows, &tables)
+}
+
+/// The users a team row or BU row drills down to: the team's members (a default team's are
+/// its BU's users), or the BU's enabled users.
+pub fn row_users(model: &Model, row: MatrixRow) -> Vec<UserId> {
+    match row {
+        MatrixRow::User(u) => vec![u],
+        MatrixRow::Team(team) => {
+            let directory = model.directory();
+            (0..model.users.len())
+                .map(UserId::from_index)
+                .filter(|u| {
+                    directory
+                        .teams_of
+                        .get(u.index())
+                        .is_some_and(|ts| ts.contains(&team))
+                })
+                .collect()
+        }
+        MatrixRow::BusinessUnit(bu) => query::bu_members(model, bu),
+    }
+}
+
+/// A matrix row's id, display name and the line under it (BU of a user or team, team type,
+/// parent BU and number of enabled users of a BU).
+pub fn row_label(model: &Model, row: MatrixRow) -> (String, String, String) {
+    match row {
+        MatrixRow::User(u) => {
+            let id = model.user_name(u).to_string();
+            let bu = model
+                .users
+                .get(u.index())
+                .map_or("", |x| model.bu_name(x.bu))
+                .to_string();
+            (id.clone(), display(model, &id).to_string(), bu)
+        }
+        MatrixRow::Team(t) => {
+            let team = model.teams.get(t.index());
+            let id = team.map_or("", |x| x.name.as_str()).to_string();
+            let sub = team.map_or(String::new(), |x| {
+                format!(
+                    "{} team · {}",
+                    crate::state::actions::designer_query::team_kind_label(x.kind),
+                    model.bu_name(x.bu)
+                )
+            });
+            (id.clone(), display(model, &id).to_string(), sub)
+        }
+        MatrixRow::BusinessUnit(b) => {
+            let id = model.bu_name(b).to_string();
+            let n = query::bu_members(model, b).len();
+            let sub = format!("{n} enabled user{}", if n == 1 { "" } else { "s" });
+            (id.clone(), display(model, &id).to_string(), sub)
+        }
+    }
+}
+
+/// A principal matrix for one verb as CSV (RFC 4180): the row's kind as the first header
+/// (user, team, business unit), its id, display name and the line under it, then one column
+/// per table.
+pub fn principal_matrix_csv(model: &Model, matrix: &PrincipalMatrix, verb: Verb) -> String {
+    use engine::export::csv::field;
+    let head = match matrix.rows.first() {
+        Some(MatrixRow::Team(_)) => "team,display name,team type and business unit",
+        Some(MatrixRow::BusinessUnit(_)) => "business unit,display name,enabled users",
+        _ => "user,display name,business unit",
+    };
+    let mut out = String::from(head);
+    for table in &matrix.tables {
+        out.push(',');
+        out.push_str(&field(model.table_name(*table)));
+    }
+    out.push_str("\r\n");
+    for (r, row) in matrix.rows.iter().enumerate() {
+        let (id, name, sub) = row_label(model, *row);
+        out.push_str(&format!("{},{},{}", field(&id), field(&name), field(&sub)));
+        for t in 0..matrix.tables.len() {
+            out.push_str(&format!(",{}", matrix.get(r, t, verb)));
+        }
+        out.push_str("\r\n");
+    }
+    out
 }
 
 /// The matrix for one verb as CSV (RFC 4180): user, display name, business unit, then one column

@@ -155,8 +155,6 @@ pub fn WhatCanSee(ws: Memo<Option<Workspace>>) -> impl IntoView {
     view! {
         <div class="rp-toolbar">
             <UserPicker ws value=user on_change=Callback::new(move |u| set_user.set(u)) />
-            <TablePicker ws value=Signal::derive(move || key.with(|k| Some(k.as_ref()?.0.table_name(table_id.get()?).to_string())))
-                on_change=Callback::new(move |t| set_table.set(t)) />
             <VerbPicker value=verb verbs=&Verb::ALL
                 on_change=Callback::new(move |v: Verb| set_verb.set(Some(v.as_str().to_string()))) />
             <label class="rp-check">
@@ -220,7 +218,10 @@ pub fn WhatCanSee(ws: Memo<Option<Workspace>>) -> impl IntoView {
             <div class="rp-sim__split">
                 <div class="rp-panel rp-sim__main">
                     <h2 class="rp-panel__title" data-testid="see-summary">{summary}</h2>
-                    <RecordList rows=rows explain_href />
+                    <RecordList rows=rows explain_href>
+                        <TablePicker ws value=Signal::derive(move || key.with(|k| Some(k.as_ref()?.0.table_name(table_id.get()?).to_string())))
+                            on_change=Callback::new(move |t| set_table.set(t)) />
+                    </RecordList>
                 </div>
                 <div class="rp-panel rp-sim__aside">
                     <h2 class="rp-panel__title">"Reach by business unit"</h2>

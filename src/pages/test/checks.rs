@@ -105,7 +105,18 @@ pub fn PinnedChecks() -> impl IntoView {
         else {
             return;
         };
+        // What the scenario format cannot say (also in the file's comments).
+        let approximated = app.workspace.with_untracked(|w| {
+            w.as_ref().map_or(0, |w| {
+                engine::scenario::write::approximations(&w.model, Some(&w.data)).len()
+            })
+        });
         match download_text(&file, "application/yaml", &text) {
+            Ok(()) if approximated > 0 => app.info(format!(
+                "Downloaded `{file}`: run its checks with `rampart test {file}`. {approximated} thing{} the scenario format cannot say (access teams made from a template, rights a share holds only by cascade) {} written approximately; the file's comments at the top name each",
+                if approximated == 1 { "" } else { "s" },
+                if approximated == 1 { "is" } else { "are" }
+            )),
             Ok(()) => app.info(format!(
                 "Downloaded `{file}`: run its checks with `rampart test {file}`"
             )),

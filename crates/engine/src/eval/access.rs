@@ -324,6 +324,25 @@ impl UserFacts {
         }
     }
 
+    /// The facts of a member who reaches the organisation through `team` alone: the team's
+    /// roles (measured from the team's BU), the team's records and the records shared with the
+    /// team (or, A-12, with the organization), and nothing else — no role of their own, no
+    /// other team, no hierarchy reports. The member is a probe id past the last user, which
+    /// owns nothing and is shared nothing; an access team (TEAM-4) passes no privilege, so
+    /// through it alone a member reaches nothing.
+    pub fn through_team(model: &Model, team: TeamId) -> UserFacts {
+        let sources = grants::team_role_sources(model, team);
+        let sysadmin = grants::system_administrator_in(model, &sources);
+        UserFacts {
+            user: UserId::from_index(model.users.len()),
+            teams: vec![team],
+            sources,
+            sysadmin,
+            reports: Vec::new(),
+            hierarchy: Arc::new([]),
+        }
+    }
+
     /// Every grant of `verb` on privilege set `set` (EVAL-2).
     pub fn grants(&self, model: &Model, set: PrivSet, verb: Verb) -> Vec<Grant> {
         grants::grants_from(model, &self.sources, set, verb)

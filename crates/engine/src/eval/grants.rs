@@ -81,28 +81,40 @@ pub fn role_sources_with(
         .map(|a| (*a, context_bu(model, a, u.bu), GrantSource::Direct))
         .collect();
     for &team_id in teams {
-        let Some(team) = model.teams.get(team_id.index()) else {
-            continue;
-        };
-        if !team.kind.holds_roles() {
-            continue; // TEAM-4: access teams hold no roles.
-        }
-        for a in &team.roles {
+        out.extend(team_role_sources(model, team_id));
+    }
+    out
+}
+
+/// The role assignments a team passes to its members, measured from the team's BU (TEAM-2,
+/// TEAM-3, TEAM-6); none for an access team (TEAM-4).
+pub fn team_role_sources(
+    model: &Model,
+    team_id: TeamId,
+) -> Vec<(RoleAssignment, BuId, GrantSource)> {
+    let Some(team) = model.teams.get(team_id.index()) else {
+        return Vec::new();
+    };
+    if !team.kind.holds_roles() {
+        return Vec::new(); // TEAM-4: access teams hold no roles.
+    }
+    team.roles
+        .iter()
+        .map(|a| {
             let inheritance = model
                 .roles
                 .get(a.role.index())
                 .map_or(Inheritance::Direct, |r| r.inheritance);
-            out.push((
+            (
                 *a,
                 context_bu(model, a, team.bu),
                 GrantSource::Team {
                     team: team_id,
                     inheritance,
                 },
-            ));
-        }
-    }
-    out
+            )
+        })
+        .collect()
 }
 
 /// The System Administrator assignment of a user, if any: `Some(None)` directly,

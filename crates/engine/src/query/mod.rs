@@ -6,10 +6,14 @@
 //! BU buckets plus a short list of candidates (owned, shared, inherited, hierarchy) instead of
 //! a scan of every record.
 
+mod fix_effect;
 mod index;
+mod principal_matrix;
 mod reach;
 
+pub use fix_effect::{Fix, FixEffect, fix_effect, fixes};
 pub use index::DataIndex;
+pub use principal_matrix::{MatrixRow, PrincipalMatrix, bu_members, principal_matrix};
 use reach::{Candidate, Candidates, PrincipalReach, candidates};
 
 use std::collections::{HashMap, HashSet};

@@ -6,19 +6,24 @@
 //! `admin` user, the predefined roles, every business unit's default team), so that loading the
 //! output gives back the same model: `format::save(load(to_yaml(x)))` equals `format::save(x)`.
 //!
-//! Two things of the model format have no place in the scenario format and are approximated:
-//! a system-managed access team's link to its template and record (`record_team`) is left out
-//! (the team, its members and its shares are written), and rights a share holds only by
-//! cascade (`inherited`) are written as plain rights of that share. And the format gives every
-//! predefined role (§12) at least its shipped privileges, so one edited below them comes back
-//! with them; the output names such roles in a comment at the top.
+//! Two things of the model format have no place in the scenario format (FORMAT.md's `teams`
+//! take `type, bu, members, roles`; its `shares` take `record, principal, rights`) and are
+//! approximated: a system-managed access team's link to its template and record
+//! (`record_team`) is left out (the team, its members and its shares are written, so today's
+//! answers are the same, but adding a member through the template later makes a new team), and
+//! rights a share holds only by cascade (`inherited`, CASC-5) are written as plain rights of
+//! that share (so revoking the parent's share no longer takes them away). [`approximations`]
+//! lists each instance; the output names them in comments at the top, and the app repeats them
+//! when it downloads the file. And the format gives every predefined role (§12) at least its
+//! shipped privileges, so one edited below them comes back with them; the output names such
+//! roles in a comment at the top too.
 
 use serde_yaml_ng::{Mapping, Value};
 
 use crate::data::Dataset;
 use crate::format::{self, v1};
 use crate::model::predefined::predefined_privileges;
-use crate::model::{Model, Verb};
+use crate::model::{Model, Rights, Verb};
 
 /// What to write besides the model: the document's id and the checks and events.
 #[derive(Debug, Clone, Default)]
@@ -49,7 +54,62 @@ pub fn to_yaml(model: &Model, data: Option<&Dataset>, extras: &Extras<'_>) -> St
              this format gives it the shipped ones.\n"
         ));
     }
+    let notes = approximations(model, data);
+    for note in notes.iter().take(MAX_NOTES) {
+        out.push_str(&format!("# Note: {note}.\n"));
+    }
+    if notes.len() > MAX_NOTES {
+        out.push_str(&format!(
+            "# Note: and {} more of the same kinds.\n",
+            notes.len() - MAX_NOTES
+        ));
+    }
     out.push_str(&document_text(&document(&doc, &id, extras)));
+    out
+}
+
+/// Comments naming approximations, at most; the rest are counted.
+const MAX_NOTES: usize = 20;
+
+/// What of the model and data the scenario format cannot say, one sentence each: access teams
+/// linked to a template and record, and shares holding rights only by cascade.
+pub fn approximations(model: &Model, data: Option<&Dataset>) -> Vec<String> {
+    let mut out = Vec::new();
+    for team in &model.teams {
+        if let Some((template, record)) = team.record_team {
+            let template = model
+                .templates
+                .get(template.index())
+                .map_or("?", |t| t.name.as_str());
+            let record = data.map_or("?", |d| d.record_name(record));
+            out.push(format!(
+                "access team {} is written as a plain access team: the format cannot say it was made from template {template} for record {record}",
+                team.name
+            ));
+        }
+    }
+    if let Some(data) = data {
+        let mut records: Vec<_> = data.shares.keys().copied().collect();
+        records.sort_unstable();
+        for record in records {
+            for share in data.shares_of(record) {
+                let only_inherited = share.inherited.intersect(Rights::ALL);
+                let extra: Vec<&str> = only_inherited
+                    .verbs()
+                    .filter(|v| !share.rights.contains(*v))
+                    .map(Verb::as_str)
+                    .collect();
+                if !extra.is_empty() {
+                    out.push(format!(
+                        "the share of {} with {} holds {} only by cascade (CASC-5); the format writes them as plain rights",
+                        data.record_name(record),
+                        model.principal_name(share.principal),
+                        extra.join(", ")
+                    ));
+                }
+            }
+        }
+    }
     out
 }
 

@@ -1133,3 +1133,128 @@ proptest! {
         }
     }
 }
+
+/// The model with a probe user who belongs to `team` and nothing else: no role of their own,
+/// no manager, no position, in a BU of their own (so no default team adds roles or shares),
+/// unless the team is a default team, whose members are its BU's users.
+fn with_probe_member(m: &Model, team: engine::model::TeamId) -> (Model, UserId) {
+    use engine::model::{BusinessUnit, TeamKind as Kind, User};
+    let mut out = m.clone();
+    let t = &m.teams[team.index()];
+    let bu = if t.kind == Kind::Default {
+        t.bu
+    } else {
+        out.bus.push(BusinessUnit {
+            name: "PROBE_BU".into(),
+            parent: Some(m.root_bu()),
+        });
+        BuId::from_index(out.bus.len() - 1)
+    };
+    out.users.push(User {
+        name: "PROBE".into(),
+        bu,
+        roles: Vec::new(),
+        manager: None,
+        position: None,
+        field_profiles: Vec::new(),
+        enabled: true,
+    });
+    let probe = UserId::from_index(out.users.len() - 1);
+    if t.kind != Kind::Default {
+        out.teams[team.index()].members.push(probe);
+    }
+    (out, probe)
+}
+
+proptest! {
+    #![proptest_config(config(128))]
+
+    /// The matrix's team rows count what a member gets through the team alone (a probe member
+    /// asked record by record), and its BU rows the records at least one enabled user of the
+    /// BU can act on, on every table and verb of random models.
+    #[test]
+    fn oracle_team_and_bu_rows_agree_with_single_checks(spec in spec_strategy()) {
+        use engine::model::{TableId, TeamId};
+        use engine::query::{self, DataIndex, MATRIX_VERBS, MatrixRow};
+        let yaml = spec.yaml(&Order::default());
+        let s = load(&yaml);
+        let index = DataIndex::build(&s.model, &s.data);
+        let tables: Vec<TableId> = (0..s.model.tables.len()).map(TableId::from_index).collect();
+        let mut rows: Vec<MatrixRow> = (0..s.model.teams.len()).map(|t| MatrixRow::Team(TeamId::from_index(t))).collect();
+        rows.extend((0..s.model.bus.len()).map(|b| MatrixRow::BusinessUnit(BuId::from_index(b))));
+        rows.extend((0..s.model.users.len()).map(|u| MatrixRow::User(UserId::from_index(u))));
+        let m = query::principal_matrix(&s.model, &s.data, &index, &rows, &tables);
+        let live: Vec<RecordId> = (0..s.data.records.len()).map(RecordId::from_index)
+            .filter(|r| !s.data.records[r.index()].is_deleted()).collect();
+        for (i, row) in rows.iter().enumerate() {
+            let probe = match row {
+                MatrixRow::Team(team) => Some(with_probe_member(&s.model, *team)),
+                _ => None,
+            };
+            for (t, table) in tables.iter().enumerate() {
+                for verb in MATRIX_VERBS {
+                    let of_table = live.iter().filter(|r| s.data.records[r.index()].table == *table);
+                    let expected = match row {
+                        MatrixRow::Team(_) => {
+                            let (model, user) = probe.as_ref().expect("probe");
+                            of_table.filter(|r| eval::can(model, &s.data, *user, verb, **r)).count()
+                        }
+                        MatrixRow::BusinessUnit(bu) => {
+                            let members = query::bu_members(&s.model, *bu);
+                            of_table.filter(|r| members.iter().any(|u| eval::can(&s.model, &s.data, *u, verb, **r))).count()
+                        }
+                        MatrixRow::User(user) => of_table.filter(|r| eval::can(&s.model, &s.data, *user, verb, **r)).count(),
+                    };
+                    prop_assert_eq!(m.get(i, t, verb) as usize, expected, "{:?} {} {}\n{}", row, s.model.tables[t].name, verb.as_str(), yaml);
+                }
+            }
+        }
+    }
+
+    /// For every refused (user, verb, record): a role fix grants it, every fix's `grants` is
+    /// the single check after the change, and its changes are exactly the difference of single
+    /// checks before and after over every user, record and verb asked.
+    #[test]
+    fn oracle_fix_effects_equal_the_difference_of_single_checks(spec in spec_strategy(), pick in any::<u16>()) {
+        use engine::query::{self, DataIndex, Fix, MATRIX_VERBS};
+        let yaml = spec.yaml(&Order::default());
+        let s = load(&yaml);
+        let index = DataIndex::build(&s.model, &s.data);
+        let live: Vec<RecordId> = (0..s.data.records.len()).map(RecordId::from_index)
+            .filter(|r| !s.data.records[r.index()].is_deleted()).collect();
+        let mut denied = Vec::new();
+        for u in (0..s.model.users.len()).map(UserId::from_index) {
+            for r in &live {
+                for verb in MATRIX_VERBS {
+                    if !eval::can(&s.model, &s.data, u, verb, *r) {
+                        denied.push((u, verb, *r));
+                    }
+                }
+            }
+        }
+        prop_assume!(!denied.is_empty());
+        let (user, verb, record) = denied[usize::from(pick) % denied.len()];
+        for fix in query::fixes(&s.model, &s.data, user, verb, record) {
+            let effect = query::fix_effect(&s.model, &s.data, &index, user, record, fix);
+            let (model, data) = (fix.apply_to_model(&s.model), fix.apply_to_data(&s.data));
+            prop_assert_eq!(effect.grants, eval::can(&model, &data, user, verb, record));
+            if matches!(fix, Fix::RoleDepth { .. }) {
+                prop_assert!(effect.grants, "{} does not grant {} {} {}\n{}", fix.describe(&s.model, &s.data),
+                    s.model.users[user.index()].name, verb.as_str(), s.data.records[record.index()].name, yaml);
+            }
+            for u in (0..s.model.users.len()).map(UserId::from_index) {
+                for v in MATRIX_VERBS {
+                    for r in &live {
+                        let was = eval::can(&s.model, &s.data, u, v, *r);
+                        let is = eval::can(&model, &data, u, v, *r);
+                        let listed = effect.changes.iter().find(|c| c.user == u && c.verb == v && c.table == s.data.records[r.index()].table);
+                        let gained = listed.is_some_and(|c| c.gained.contains(r));
+                        let lost = listed.is_some_and(|c| c.lost.contains(r));
+                        prop_assert_eq!((gained, lost), (is && !was, was && !is),
+                            "{}: {} {} {}\n{}", fix.describe(&s.model, &s.data), s.model.users[u.index()].name, v.as_str(), s.data.records[r.index()].name, yaml);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -24,9 +24,14 @@ fn explain_denies_leeds_clerk_a_manchester_case_with_a_depth_fix() {
         "{:?}",
         explanation.sentences
     );
-    let fix = explanation.depth_fix.expect("a depth fix");
-    assert_eq!(fix.depth, Depth::Org);
-    let after = fix.apply(&ws.model);
+    let fix = *explanation.fixes.first().expect("a depth fix");
+    let engine::query::Fix::RoleDepth { depth, .. } = fix else {
+        panic!("the first fix is a role's depth: {fix:?}");
+    };
+    assert_eq!(depth, Depth::Org);
+    // The verdict's fix sentences and the structured fixes agree, in order.
+    assert_eq!(explanation.fixes.len(), explanation.verdict.fixes.len());
+    let after = fix.apply_to_model(&ws.model);
     assert!(engine::eval::can(
         &after,
         &ws.data,
@@ -45,7 +50,7 @@ fn explain_allows_with_one_sentence_per_path() {
     let explanation = explain(&ws.model, &ws.data, user, Verb::Read, record);
     assert_eq!(explanation.verdict.outcome, Outcome::Allow);
     assert_eq!(explanation.sentences.len(), explanation.verdict.paths.len());
-    assert!(explanation.depth_fix.is_none());
+    assert!(explanation.fixes.is_empty());
 }
 
 #[test]
@@ -148,4 +153,58 @@ fn e2e_expectations_are_the_engines_answers() {
         .count();
     assert_eq!(readers, 15);
     assert_eq!(ws.checks.len(), 30);
+}
+
+#[test]
+fn fix_rows_say_what_else_the_role_change_opens_up() {
+    let ws = demo();
+    let (user, record) = ids(&ws, "u_leeds_clerk1", "case_mcr_staff_complaint");
+    let explanation = explain(&ws.model, &ws.data, user, Verb::Read, record);
+    let rows = fix_rows(
+        &ws.model,
+        &ws.data,
+        &ws.index,
+        user,
+        Verb::Read,
+        record,
+        &explanation.fixes,
+    );
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    let role = &rows[0];
+    assert!(role.grants);
+    assert!(
+        role.sentence.starts_with("give role `"),
+        "{}",
+        role.sentence
+    );
+    assert!(
+        role.summary
+            .starts_with("grants it; `u_leeds_clerk1` also gains "),
+        "{}",
+        role.summary
+    );
+    assert!(role.effects.iter().any(|e| e.users_gaining.len() > 1));
+    let share = &rows[1];
+    assert!(share.grants);
+    assert!(
+        share
+            .sentence
+            .starts_with("share `case_mcr_staff_complaint` with `u_leeds_clerk1`")
+    );
+    assert!(share.touched.contains(&record));
+}
+
+#[test]
+fn team_and_bu_rows_label_and_count() {
+    let ws = demo();
+    let m = rows_matrix(&ws.model, &ws.data, &ws.index, RowKind::Team, None);
+    assert_eq!(m.rows.len(), ws.model.teams.len());
+    let m = rows_matrix(&ws.model, &ws.data, &ws.index, RowKind::BusinessUnit, None);
+    assert_eq!(m.rows.len(), ws.model.bus.len());
+    let csv = principal_matrix_csv(&ws.model, &m, Verb::Read);
+    assert!(
+        csv.starts_with("business unit,display name,enabled users,account,"),
+        "{csv}"
+    );
+    assert_eq!(csv.lines().count(), ws.model.bus.len() + 1);
 }
