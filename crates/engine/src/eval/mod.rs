@@ -6,6 +6,7 @@
 pub mod access;
 pub mod column;
 pub mod explain;
+pub mod fix;
 pub mod grants;
 pub mod hierarchy;
 pub mod ops;

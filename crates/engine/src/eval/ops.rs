@@ -4,7 +4,7 @@
 use crate::data::Dataset;
 use crate::eval::access::{Collect, record_access};
 use crate::eval::explain::{describe_path, grant_source};
-use crate::eval::grants::{self, Grant, GrantSource, depth_covers, depth_needed};
+use crate::eval::grants::{self, Grant, GrantSource, depth_covers};
 use crate::eval::{Outcome, Verdict, column};
 use crate::model::{
     Depth, Inheritance, Model, Ownership, Predefined, Principal, RecordId, RelationshipId,
@@ -207,10 +207,14 @@ pub fn record_verdict(
             ),
             &["EVAL-1", "EVAL-2"],
         );
-        verdict.fixes.push(format!(
-            "give a role of `{who}` {} on `{set_name}` at User depth or above",
-            verb.label()
-        ));
+        verdict.fixes = fix_sentences(model, data, user, verb, record, &access);
+        if verdict.fixes.is_empty() {
+            // No direct role to extend: any role of theirs would do.
+            verdict.fixes.push(format!(
+                "give a role of `{who}` {} on `{set_name}` at User depth or above",
+                verb.label()
+            ));
+        }
         return verdict;
     }
     let held: Vec<String> = access
@@ -242,27 +246,23 @@ pub fn record_verdict(
         ),
         &["EVAL-3", "EVAL-5", "ROLE-3"],
     );
-    if let (Some(bu), Some(grant)) = (
-        rec.owning_bu,
-        access
-            .grants
-            .iter()
-            .find(|g| g.source == GrantSource::Direct),
-    ) {
-        let needed = depth_needed(model, grant.ctx_bu, bu);
-        verdict.fixes.push(format!(
-            "give role `{}` {} at {} depth",
-            model.role_name(grant.role),
-            verb.label(),
-            needed.label()
-        ));
-    }
-    verdict.fixes.push(format!(
-        "share `{}` with `{who}` ({})",
-        rec.name,
-        verb.as_str()
-    ));
+    verdict.fixes = fix_sentences(model, data, user, verb, record, &access);
     verdict
+}
+
+/// The structured fixes of a refused check ([`super::fix`]) as sentences.
+fn fix_sentences(
+    model: &Model,
+    data: &Dataset,
+    user: UserId,
+    verb: Verb,
+    record: RecordId,
+    access: &super::access::Access,
+) -> Vec<String> {
+    super::fix::of_access(model, data, user, verb, record, access)
+        .iter()
+        .map(|fix| fix.describe(model, data))
+        .collect()
 }
 
 /// Delete: the Delete right, and no child held by a Restrict delete cascade (CASC-1).

@@ -11,7 +11,8 @@ mod index;
 mod principal_matrix;
 mod reach;
 
-pub use fix_effect::{Fix, FixEffect, fix_effect, fixes};
+pub use crate::eval::fix::{Fix, fixes};
+pub use fix_effect::{FixEffect, fix_effect};
 pub use index::DataIndex;
 pub use principal_matrix::{MatrixRow, PrincipalMatrix, bu_members, principal_matrix};
 use reach::{Candidate, Candidates, PrincipalReach, candidates};
