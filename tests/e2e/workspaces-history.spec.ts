@@ -317,3 +317,28 @@ test('a row of unknown shape in the store is named and the other workspaces stil
   await expect(page.getByTestId('workspace-row')).toHaveCount(1);
   await expect(page.getByTestId('workspace-row')).toContainText(DEMO_TITLE);
 });
+
+test('duplicate copies a workspace with its records, and switching opens each in turn', async ({ page }) => {
+  const shell = await openDemo(page);
+  await page.getByTestId('workspaces-link').click();
+  const records = ((await page.getByTestId('record-count').textContent()) ?? '').split(' ')[0];
+  await page.getByRole('button', { name: `Duplicate ${DEMO_TITLE}` }).click();
+  const copy = page.getByTestId('workspace-row').filter({ hasText: `${DEMO_TITLE} (copy)` });
+  await expect(copy).toContainText(records);
+  await expect(page.getByTestId('workspace-row')).toHaveCount(2);
+  // The original stays open.
+  await expect(shell.modelTitle).toHaveText(DEMO_TITLE);
+
+  await copy.getByTestId('workspace-open').click();
+  await expect(shell.modelTitle).toHaveText(`${DEMO_TITLE} (copy)`);
+  await page.reload();
+  await expect(shell.modelTitle).toHaveText(`${DEMO_TITLE} (copy)`);
+  await page.getByTestId('workspaces-link').click();
+  await expect(page.getByTestId('record-count')).toContainText(`${records} records`);
+  await page
+    .getByTestId('workspace-row')
+    .filter({ hasNotText: '(copy)' })
+    .getByTestId('workspace-open')
+    .click();
+  await expect(shell.modelTitle).toHaveText(DEMO_TITLE);
+});
