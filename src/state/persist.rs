@@ -559,6 +559,23 @@ impl Persist {
         }
     }
 
+    /// When the stored records of `workspace` are exactly its records in memory (the last save
+    /// wrote or kept them): how many chunks they take and their bytes. A snapshot then copies
+    /// them inside IndexedDB instead of encoding them again.
+    pub fn stored_records(&self, workspace: &Workspace) -> Option<(u32, u64)> {
+        self.inner
+            .try_with_value(|inner| {
+                inner
+                    .saved
+                    .as_ref()
+                    .filter(|saved| {
+                        saved.meta.id == workspace.id && Arc::ptr_eq(&saved.data, &workspace.data)
+                    })
+                    .map(|saved| (saved.meta.n_chunks, saved.meta.dataset_bytes))
+            })
+            .flatten()
+    }
+
     /// Forgets what was saved for `id` (it was deleted), so a reopen writes it in full.
     pub fn forget_saved(&self, id: &str) {
         self.inner.update_value(|inner| {

@@ -12,11 +12,9 @@ use leptos::prelude::*;
 
 use super::persist::{Persist, new_id, now_ms};
 use super::{AppState, Workspace};
-use crate::storage::{self, SaveRequest, SnapshotMeta, StorageError, WorkspaceMeta};
-
-/// Most records a snapshot keeps with the model; larger datasets are left out of snapshots
-/// (the model, checks and suppressions are always kept).
-pub const SNAPSHOT_RECORD_LIMIT: usize = 20_000;
+use crate::storage::{
+    self, SaveRequest, SnapshotMeta, SnapshotRecords, StorageError, StoredSnapshot, WorkspaceMeta,
+};
 
 /// A new model, with id `id`, holding only a root business unit named after the organisation
 /// and the System Administrator role.
@@ -174,7 +172,9 @@ pub async fn purge(persist: Persist, id: &str) -> Result<(), StorageError> {
     Ok(())
 }
 
-/// Takes a named snapshot of the open workspace (saving it first).
+/// Takes a named snapshot of the open workspace (saving it first): the model, checks,
+/// suppressions and every record. Records already saved are copied inside IndexedDB; records
+/// not saved yet (a failed save) are encoded anew.
 pub async fn take_snapshot(
     persist: Persist,
     app: AppState,
@@ -189,9 +189,15 @@ pub async fn take_snapshot(
         })?;
     persist.flush().await;
     let db = persist.db().ok_or(StorageError::Unavailable)?;
-    let n_records = workspace.data.records.len();
-    let with_data = n_records <= SNAPSHOT_RECORD_LIMIT;
-    let text = workspace.to_json(with_data);
+    let text = workspace.to_json(false);
+    let (records, n_chunks, record_bytes) = match persist.stored_records(&workspace) {
+        Some((n_chunks, bytes)) => (SnapshotRecords::CopyStored, n_chunks, bytes),
+        None => {
+            let (chunks, bytes) = storage::encode_dataset(&workspace.model, &workspace.data);
+            let n = u32::try_from(chunks.len()).unwrap_or(u32::MAX);
+            (SnapshotRecords::Chunks(chunks), n, bytes)
+        }
+    };
     let taken_ms = now_ms();
     let name = match name.trim() {
         "" => format!("Snapshot {}", super::persist::clock(taken_ms)),
@@ -202,47 +208,54 @@ pub async fn take_snapshot(
         workspace: workspace.id.clone(),
         name,
         taken_ms,
-        n_records: n_records as u64,
-        with_data,
-        bytes: text.len() as u64,
+        n_records: workspace.data.records.len() as u64,
+        with_data: true,
+        bytes: text.len() as u64 + record_bytes,
+        n_chunks,
     };
-    storage::put_snapshot(&db, &meta, &text).await?;
+    let meta = storage::put_snapshot(&db, &meta, &text, &records).await?;
     persist.revision.update(|r| *r += 1);
     Ok(meta)
 }
 
-/// Restores snapshot `meta` into the open workspace as one undoable change. A snapshot taken
-/// without records keeps the current records.
+/// Restores snapshot `meta` into the open workspace as one undoable change. A version-2
+/// snapshot taken without records keeps the current records.
 pub async fn restore_snapshot(
     persist: Persist,
     app: AppState,
     meta: &SnapshotMeta,
 ) -> Result<(), StorageError> {
     let db = persist.db().ok_or(StorageError::Unavailable)?;
-    let text = storage::load_snapshot_text(&db, &meta.key).await?;
+    let stored = storage::read_snapshot(&db, &meta.key).await?;
     let Some(current) = app.workspace.get_untracked() else {
         return Ok(());
     };
-    let restored = snapshot_into(&current, &meta.key, &text)?;
+    let restored = snapshot_into(&current, &stored)?;
     app.change(format!("Restore snapshot “{}”", meta.name), |_| {
         restored
     });
     Ok(())
 }
 
-/// `current` with the model, checks and suppressions of snapshot text `text` (and its
-/// records, when the snapshot kept them). Id and name stay the current ones.
+/// `current` with the model, checks, suppressions and records of snapshot `stored`. Id and
+/// name stay the current ones. A snapshot kept without records (schema version 2, more than
+/// 20,000 records) keeps the current records, re-read against the restored model.
 pub fn snapshot_into(
     current: &Workspace,
-    key: &str,
-    text: &str,
+    stored: &StoredSnapshot,
 ) -> Result<Workspace, StorageError> {
-    let mut doc = format::parse(text).map_err(|err| StorageError::CorruptRecord {
+    if stored.meta.with_data {
+        let mut restored = storage::snapshot_workspace(stored, &current.id)?;
+        restored.name = current.name.clone();
+        return Ok(restored);
+    }
+    let key = &stored.meta.key;
+    let mut doc = format::parse(&stored.text).map_err(|err| StorageError::CorruptRecord {
         store: "snapshots",
         key: key.to_string(),
         detail: err.to_string(),
     })?;
-    if doc.data.is_none() && !current.data.records.is_empty() {
+    if !current.data.records.is_empty() {
         // Records refer to the model by position; re-read them with the restored model.
         doc.data = Some(storage::wire_data(&current.model, &current.data));
     }
@@ -276,14 +289,63 @@ mod tests {
         assert!(errors.is_empty(), "{errors:?}");
     }
 
+    fn stored(text: String, chunks: Vec<String>, with_data: bool) -> StoredSnapshot {
+        StoredSnapshot {
+            meta: SnapshotMeta {
+                key: "w/s".into(),
+                workspace: "w".into(),
+                name: "s".into(),
+                taken_ms: 0.0,
+                n_records: 0,
+                with_data,
+                bytes: 0,
+                n_chunks: u32::try_from(chunks.len()).unwrap_or(u32::MAX),
+            },
+            text,
+            chunks,
+        }
+    }
+
     #[test]
-    fn restoring_a_snapshot_without_records_keeps_the_current_records() {
+    fn restoring_a_version_2_snapshot_without_records_keeps_the_current_records() {
         let demo = Workspace::from_demo(&engine::demo::DEMO_ORGS[0]).expect("demo");
-        let before = demo.to_json(false);
+        let before = stored(demo.to_json(false), Vec::new(), false);
         let data = engine::generate::sample_data_for(&demo.model, 3, 500);
         let current = demo.with_data(data);
-        let restored = snapshot_into(&current, "k", &before).expect("restores");
+        let restored = snapshot_into(&current, &before).expect("restores");
         assert_eq!(restored.data.records.len(), 500);
         assert_eq!(restored.to_json(true), current.to_json(true));
+    }
+
+    #[test]
+    fn restoring_a_snapshot_brings_back_its_records_exactly_even_none() {
+        let demo = Workspace::from_demo(&engine::demo::DEMO_ORGS[0]).expect("demo");
+        let many = demo.with_data(engine::generate::sample_data_for(&demo.model, 3, 25_000));
+        let (chunks, _) = storage::encode_dataset(&many.model, &many.data);
+        let snapshot = stored(many.to_json(false), chunks, true);
+        let current = demo.with_data(engine::data::Dataset::default());
+        let restored = snapshot_into(&current, &snapshot).expect("restores");
+        assert_eq!(restored.data.records.len(), 25_000);
+        assert_eq!(restored.to_json(true), many.to_json(true));
+
+        // A snapshot of a workspace without records restores to none.
+        let empty = stored(current.to_json(false), Vec::new(), true);
+        let back = snapshot_into(&many, &empty).expect("restores");
+        assert!(back.data.records.is_empty());
+    }
+
+    #[test]
+    fn a_snapshot_with_an_unreadable_chunk_is_not_restored_in_part() {
+        let demo = Workspace::from_demo(&engine::demo::DEMO_ORGS[0]).expect("demo");
+        let many = demo.with_data(engine::generate::sample_data_for(&demo.model, 3, 15_000));
+        let (mut chunks, _) = storage::encode_dataset(&many.model, &many.data);
+        chunks[1] = "{broken".into();
+        let err =
+            snapshot_into(&demo, &stored(many.to_json(false), chunks, true)).expect_err("refused");
+        assert!(
+            err.to_string()
+                .contains("`snapshot_chunks` at key `w/s/000001`"),
+            "{err}"
+        );
     }
 }

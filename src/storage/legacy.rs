@@ -1,10 +1,12 @@
-//! Schema version 1 and the move of its rows into version 2.
+//! Earlier schema versions: how they were opened and written, and the move of version-1 rows
+//! into version 2.
 //!
 //! Version 1 had one store, `workspaces`, whose rows held the whole document
 //! ([`WorkspaceRecord`]). Version 2 keeps `workspaces` for metadata only and puts documents in
-//! `documents`. [`migrate_rows`] rewrites every version-1 row in one transaction; the
-//! version-1 writer stays here so tests can build a version-1 database exactly as the first
-//! release did.
+//! `documents`. [`migrate_rows`] rewrites every version-1 row in one transaction. Version 2
+//! kept a snapshot's records inside its JSON ([`SnapshotRowV2`]); version 3 reads such rows
+//! as they are. The old openers and writers stay here so tests can build each earlier
+//! database exactly as its release did.
 
 use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
@@ -13,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
 
 use super::workspaces::{DocumentRow, WorkspaceMeta};
-use super::{DOCUMENTS, StorageError, WORKSPACES, commit, write_tx};
+use super::{DATASETS, DOCUMENTS, SETTINGS, SNAPSHOTS, StorageError, WORKSPACES, commit, write_tx};
 
 /// A workspace as version 1 kept it: one model document and when it was saved.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -44,6 +46,70 @@ pub async fn open_v1(name: &str) -> Result<Database, StorageError> {
         })
         .await?;
     Ok(db)
+}
+
+/// Opens `name` at schema version 2 (from nothing or from version 1), as the second release
+/// did, without moving version-1 rows (tests of the upgrade to version 3).
+pub async fn open_v2(name: &str) -> Result<Database, StorageError> {
+    let db = Database::open(name)
+        .with_version(2u32)
+        .with_on_upgrade_needed(|event, db| {
+            let old_version = event.old_version() as u32;
+            if old_version < 1 {
+                db.create_object_store(WORKSPACES)
+                    .with_key_path("id".into())
+                    .build()?;
+            }
+            if old_version < 2 {
+                db.create_object_store(DOCUMENTS)
+                    .with_key_path("id".into())
+                    .build()?;
+                db.create_object_store(DATASETS)
+                    .with_key_path("key".into())
+                    .build()?;
+                db.create_object_store(SNAPSHOTS)
+                    .with_key_path("key".into())
+                    .build()?;
+                db.create_object_store(SETTINGS).build()?;
+            }
+            Ok(())
+        })
+        .await?;
+    Ok(db)
+}
+
+/// A snapshot row as version 2 wrote it: metadata and the whole JSON, records inside when
+/// `with_data` (up to 20,000 records).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SnapshotRowV2 {
+    /// Store key: `{workspace}/{id}`.
+    pub key: String,
+    /// The workspace it belongs to.
+    pub workspace: String,
+    /// Name given when it was taken.
+    pub name: String,
+    /// When it was taken.
+    pub taken_ms: f64,
+    /// Records in the workspace when it was taken.
+    pub n_records: u64,
+    /// Whether `text` holds the records.
+    pub with_data: bool,
+    /// Bytes of `text`.
+    pub bytes: u64,
+    /// The `rampart-model` JSON.
+    pub text: String,
+}
+
+/// Writes version-2 snapshot rows in one transaction, as the second release did.
+pub async fn put_snapshots_v2(db: &Database, rows: &[SnapshotRowV2]) -> Result<(), StorageError> {
+    let tx = write_tx(db, &[SNAPSHOTS])?;
+    {
+        let store = tx.object_store(SNAPSHOTS)?;
+        for row in rows {
+            store.put(row).serde()?;
+        }
+    }
+    commit(tx).await
 }
 
 /// Writes version-1 rows in one transaction, as the first release did.

@@ -7,20 +7,26 @@
 //! as soon as the event loop idles with no request pending. CPU work (JSON encoding and
 //! decoding) happens before a write transaction opens or after a read transaction ends.
 //!
-//! Schema (version 2):
+//! Schema (version 3):
 //!
-//! | store        | key                      | holds                                               |
-//! |--------------|--------------------------|-----------------------------------------------------|
-//! | `workspaces` | `id`                     | [`WorkspaceMeta`]: name, sizes, last change          |
-//! | `documents`  | `id`                     | the model JSON without sample records                |
-//! | `datasets`   | `key` = `{id}/{chunk}`   | sample records, 10,000 per row, as JSON text         |
-//! | `snapshots`  | `key` = `{id}/{snap}`    | named versions ([`SnapshotMeta`] plus the JSON)      |
-//! | `settings`   | out of line              | small values such as the last open workspace         |
+//! | store             | key                            | holds                                          |
+//! |-------------------|--------------------------------|------------------------------------------------|
+//! | `workspaces`      | `id`                           | [`WorkspaceMeta`]: name, sizes, last change     |
+//! | `documents`       | `id`                           | the model JSON without sample records           |
+//! | `datasets`        | `key` = `{id}/{chunk}`         | sample records, 10,000 per row, as JSON text    |
+//! | `snapshots`       | `key` = `{id}/{snap}`          | named versions ([`SnapshotMeta`] plus the model JSON without records) |
+//! | `snapshot_chunks` | `key` = `{id}/{snap}/{chunk}`  | a snapshot's records, chunked like `datasets`   |
+//! | `settings`        | out of line                    | small values such as the last open workspace    |
 //!
-//! Version 1 had only `workspaces`, each row holding its whole document. Opening a version-1
-//! database creates the new stores and then moves every version-1 row into the new shape in
-//! one transaction ([`open`]); rows already moved are left alone, so the step is safe to repeat
-//! after a crash.
+//! Every step is tested from a database written by the earlier version (`tests/web/storage.rs`):
+//!
+//! - Version 1 had only `workspaces`, each row holding its whole document. Opening a version-1
+//!   database creates the new stores and then moves every version-1 row into the new shape in
+//!   one transaction ([`open`]); rows already moved are left alone, so the step is safe to
+//!   repeat after a crash.
+//! - Version 2 kept a snapshot's records inside its JSON, and only up to 20,000 of them
+//!   (larger snapshots were "model only"). Version 3 adds `snapshot_chunks`; version-2
+//!   snapshot rows are read as they are, so nothing needs moving.
 
 mod browser;
 mod codec;
@@ -36,7 +42,8 @@ pub use codec::{
 };
 pub use error::StorageError;
 pub use snapshots::{
-    SnapshotMeta, delete_snapshot, list_snapshots, load_snapshot, load_snapshot_text, put_snapshot,
+    SnapshotMeta, SnapshotRecords, StoredSnapshot, delete_snapshot, list_snapshots, load_snapshot,
+    put_snapshot, read_snapshot, snapshot_workspace,
 };
 pub use workspaces::{
     Listing, SaveRequest, StoredWorkspace, WorkspaceMeta, delete_workspace, last_open,
@@ -55,7 +62,7 @@ use wasm_bindgen::prelude::Closure;
 /// Name of the app's database.
 pub const DB_NAME: &str = "rampart";
 /// Schema version; bump it and add a step to [`open`] when the stores change.
-pub const DB_VERSION: u32 = 2;
+pub const DB_VERSION: u32 = 3;
 
 /// Workspace metadata, keyed by id.
 pub(crate) const WORKSPACES: &str = "workspaces";
@@ -65,6 +72,8 @@ pub(crate) const DOCUMENTS: &str = "documents";
 pub(crate) const DATASETS: &str = "datasets";
 /// Named snapshots, keyed by `{workspace id}/{snapshot id}`.
 pub(crate) const SNAPSHOTS: &str = "snapshots";
+/// Snapshot record chunks, keyed by `{workspace id}/{snapshot id}/{chunk number}`.
+pub(crate) const SNAPSHOT_CHUNKS: &str = "snapshot_chunks";
 /// Small settings with out-of-line keys.
 pub(crate) const SETTINGS: &str = "settings";
 
@@ -82,7 +91,7 @@ pub fn was_blocked() -> bool {
 }
 
 /// Opens (creating or upgrading as needed) the database called `name`, then moves any rows
-/// still in the version-1 shape into the version-2 stores.
+/// still in the version-1 shape into the version-2 stores (version 3 only adds a store).
 ///
 /// The connection closes itself when another tab needs to upgrade the database, so an
 /// upgrade is never blocked by this tab for long.
@@ -113,6 +122,11 @@ pub async fn open(name: &str) -> Result<Database, StorageError> {
                     .with_key_path("key".into())
                     .build()?;
                 db.create_object_store(SETTINGS).build()?;
+            }
+            if old_version < 3 {
+                db.create_object_store(SNAPSHOT_CHUNKS)
+                    .with_key_path("key".into())
+                    .build()?;
             }
             Ok(())
         })

@@ -5,7 +5,10 @@ use indexed_db_futures::prelude::*;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
 
-use super::{DATASETS, DOCUMENTS, SETTINGS, SNAPSHOTS, StorageError, WORKSPACES, commit, write_tx};
+use super::{
+    DATASETS, DOCUMENTS, SETTINGS, SNAPSHOT_CHUNKS, SNAPSHOTS, StorageError, WORKSPACES, commit,
+    write_tx,
+};
 
 /// Settings key of the workspace that was open last.
 const LAST_OPEN: &str = "last_open";
@@ -109,7 +112,8 @@ pub(crate) fn chunk_key(id: &str, chunk: u32) -> String {
     format!("{id}/{chunk:06}")
 }
 
-/// Every key under workspace `id` in the `datasets` and `snapshots` stores.
+/// Every key under `id` (a workspace id, or a snapshot key `{workspace}/{snap}`) in the
+/// `datasets`, `snapshots` and `snapshot_chunks` stores.
 pub(crate) fn keys_of(id: &str) -> std::ops::Range<String> {
     // '0' is the character after '/', so this covers exactly the keys starting with "{id}/".
     format!("{id}/")..format!("{id}0")
@@ -277,10 +281,13 @@ pub async fn set_trashed(db: &Database, id: &str, trashed: bool) -> Result<(), S
     commit(tx).await
 }
 
-/// Removes a workspace for good: metadata, document, records and snapshots, in one
-/// transaction.
+/// Removes a workspace for good: metadata, document, records, snapshots and their records, in
+/// one transaction.
 pub async fn delete_workspace(db: &Database, id: &str) -> Result<(), StorageError> {
-    let tx = write_tx(db, &[WORKSPACES, DOCUMENTS, DATASETS, SNAPSHOTS])?;
+    let tx = write_tx(
+        db,
+        &[WORKSPACES, DOCUMENTS, DATASETS, SNAPSHOTS, SNAPSHOT_CHUNKS],
+    )?;
     tx.object_store(WORKSPACES)?
         .delete(id.to_string())
         .primitive()?;
@@ -289,6 +296,9 @@ pub async fn delete_workspace(db: &Database, id: &str) -> Result<(), StorageErro
         .primitive()?;
     tx.object_store(DATASETS)?.delete(keys_of(id)).primitive()?;
     tx.object_store(SNAPSHOTS)?
+        .delete(keys_of(id))
+        .primitive()?;
+    tx.object_store(SNAPSHOT_CHUNKS)?
         .delete(keys_of(id))
         .primitive()?;
     commit(tx).await

@@ -122,16 +122,18 @@ test('start empty and import JSON open new workspaces; a broken file says why', 
   await expect(shell.modelTitle).toHaveText('Contoso');
 });
 
-test('sample data: generate records with a seed, then they are saved', async ({ page }) => {
+test('sample data: generate records with a seed, added to the demo records, then they are saved', async ({ page }) => {
   await openDemo(page);
   await page.getByTestId('workspaces-link').click();
+  const before = Number(((await page.getByTestId('record-count').textContent()) ?? '').split(' ')[0]);
+  const total = (before + 1_000).toLocaleString('en-US');
   await page.getByTestId('sample-size').selectOption('1000');
   await page.getByTestId('sample-seed').fill('7');
   await page.getByTestId('generate').click();
-  await expect(page.getByTestId('record-count')).toContainText('1,000 records');
+  await expect(page.getByTestId('record-count')).toContainText(`${total} records`);
   await expect(page.getByTestId('sample-result')).toContainText('Generated 1,000 records (seed 7)');
   // The list is read back from IndexedDB: its record count shows the records were saved.
-  await expect(page.getByTestId('workspace-row').first()).toContainText('1,000');
+  await expect(page.getByTestId('workspace-row').first()).toContainText(total);
   await page.reload();
-  await expect(page.getByTestId('record-count')).toContainText('1,000 records');
+  await expect(page.getByTestId('record-count')).toContainText(`${total} records`);
 });

@@ -5,8 +5,10 @@ use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
 use rampart_app::state::Workspace;
 use rampart_app::state::workspace_list::snapshot_into;
-use rampart_app::storage::legacy::{self, WorkspaceRecord};
-use rampart_app::storage::{self, SaveRequest, SnapshotMeta, StorageError, WorkspaceMeta};
+use rampart_app::storage::legacy::{self, SnapshotRowV2, WorkspaceRecord};
+use rampart_app::storage::{
+    self, SaveRequest, SnapshotMeta, SnapshotRecords, StorageError, WorkspaceMeta,
+};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -240,30 +242,58 @@ async fn a_save_that_fails_with_a_full_disk_leaves_the_previous_version_intact()
     assert_eq!(listing.workspaces[0].n_records, 2_000);
 }
 
+fn snapshot_meta(key: &str, name: &str, n_records: u64) -> SnapshotMeta {
+    SnapshotMeta {
+        key: key.into(),
+        workspace: key.split('/').next().unwrap().into(),
+        name: name.into(),
+        taken_ms: 3.0,
+        n_records,
+        with_data: true,
+        bytes: 0,
+        n_chunks: 0,
+    }
+}
+
+/// Rows in `store` whose key starts with `prefix`.
+async fn count_rows(db: &indexed_db_futures::database::Database, store: &str, prefix: &str) -> u32 {
+    let tx = db.transaction(store).build().unwrap();
+    let range = format!("{prefix}/")..format!("{prefix}0");
+    let keys: Vec<JsValue> = tx
+        .object_store(store)
+        .unwrap()
+        .get_all_keys::<JsValue>()
+        .with_query(range)
+        .primitive()
+        .unwrap()
+        .await
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    keys.len() as u32
+}
+
 #[wasm_bindgen_test]
-async fn a_snapshot_is_listed_and_restores_the_model_it_kept() {
+async fn a_snapshot_is_listed_and_restores_the_model_and_records_it_kept() {
     let db = storage::open(&unique_db_name()).await.unwrap();
     let before = demo(1_000);
     let text = before.to_json(false);
-    let snapshot = SnapshotMeta {
-        key: "w1/s1".into(),
-        workspace: "w1".into(),
-        name: "before workshop".into(),
-        taken_ms: 3.0,
-        n_records: 1_000,
-        with_data: false,
-        bytes: text.len() as u64,
-    };
-    storage::put_snapshot(&db, &snapshot, &text).await.unwrap();
+    let (chunks, _) = storage::encode_dataset(&before.model, &before.data);
+    let snapshot = storage::put_snapshot(
+        &db,
+        &snapshot_meta("w1/s1", "before workshop", 1_000),
+        &text,
+        &SnapshotRecords::Chunks(chunks),
+    )
+    .await
+    .unwrap();
+    assert_eq!(snapshot.n_chunks, 1);
     // Another workspace's snapshot is not listed with this one.
     storage::put_snapshot(
         &db,
-        &SnapshotMeta {
-            key: "w10/s1".into(),
-            workspace: "w10".into(),
-            ..snapshot.clone()
-        },
+        &snapshot_meta("w10/s1", "other", 0),
         &text,
+        &SnapshotRecords::Chunks(Vec::new()),
     )
     .await
     .unwrap();
@@ -271,22 +301,267 @@ async fn a_snapshot_is_listed_and_restores_the_model_it_kept() {
     let (list, skipped) = storage::list_snapshots(&db, "w1").await.unwrap();
     assert!(skipped.is_empty());
     assert_eq!(list, std::slice::from_ref(&snapshot));
-    assert_eq!(
-        storage::load_snapshot_text(&db, "w1/s1").await.unwrap(),
-        text
-    );
 
-    // Edit the model (drop every role), then restore: the roles come back, records stay.
+    // Edit the model (drop every role) and the records, then restore: both come back.
     let mut edited_model = (*before.model).clone();
     edited_model.roles.clear();
-    let edited = before.with_model(edited_model);
-    let restored = snapshot_into(&edited, "w1/s1", &text).unwrap();
+    let edited = before
+        .with_model(edited_model)
+        .with_data(engine::data::Dataset::default());
+    let stored = storage::read_snapshot(&db, "w1/s1").await.unwrap();
+    assert_eq!(stored.text, text);
+    let restored = snapshot_into(&edited, &stored).unwrap();
     assert_eq!(restored.model.roles.len(), before.model.roles.len());
-    assert_eq!(restored.data.records.len(), 1_000);
     assert_eq!(restored.to_json(true), before.to_json(true));
 
     let as_workspace = storage::load_snapshot(&db, "w1/s1", "w1").await.unwrap();
-    assert_eq!(as_workspace.to_json(false), text);
+    assert_eq!(as_workspace.to_json(true), before.to_json(true));
+}
+
+#[wasm_bindgen_test]
+async fn a_snapshot_of_more_than_20000_records_keeps_them_all_and_delete_removes_its_chunks() {
+    let db = storage::open(&unique_db_name()).await.unwrap();
+    let big = demo(45_000);
+    let text = big.to_json(false);
+    let (chunks, bytes) = storage::encode_dataset(&big.model, &big.data);
+    let encoded = storage::put_snapshot(
+        &db,
+        &snapshot_meta("w1/enc", "encoded", 45_000),
+        &text,
+        &SnapshotRecords::Chunks(chunks.clone()),
+    )
+    .await
+    .unwrap();
+    assert_eq!(encoded.n_chunks, 5);
+    assert_eq!(count_rows(&db, "snapshot_chunks", "w1/enc").await, 5);
+
+    // Copying the saved chunks inside IndexedDB gives the same snapshot.
+    storage::save_workspace(&db, &request("w1", &big))
+        .await
+        .unwrap();
+    let copied = storage::put_snapshot(
+        &db,
+        &SnapshotMeta {
+            n_chunks: 5,
+            bytes,
+            ..snapshot_meta("w1/copy", "copied", 45_000)
+        },
+        &text,
+        &SnapshotRecords::CopyStored,
+    )
+    .await
+    .unwrap();
+    assert_eq!(copied.n_chunks, 5);
+    for key in ["w1/enc", "w1/copy"] {
+        let back = storage::load_snapshot(&db, key, "w1").await.unwrap();
+        assert_eq!(back.data.records.len(), 45_000, "{key}");
+        assert_eq!(back.to_json(true), big.to_json(true), "{key}");
+    }
+    // Copying when the stored chunks are not the ones expected writes nothing.
+    let stale = storage::put_snapshot(
+        &db,
+        &SnapshotMeta {
+            n_chunks: 7,
+            ..snapshot_meta("w1/stale", "stale", 45_000)
+        },
+        &text,
+        &SnapshotRecords::CopyStored,
+    )
+    .await
+    .unwrap_err();
+    assert!(stale.to_string().contains("not taken"), "{stale}");
+    assert_eq!(count_rows(&db, "snapshot_chunks", "w1/stale").await, 0);
+    assert_eq!(storage::list_snapshots(&db, "w1").await.unwrap().0.len(), 2);
+
+    // Deleting one snapshot removes its chunks and leaves the other's.
+    storage::delete_snapshot(&db, "w1/enc").await.unwrap();
+    assert_eq!(count_rows(&db, "snapshot_chunks", "w1/enc").await, 0);
+    assert_eq!(count_rows(&db, "snapshot_chunks", "w1/copy").await, 5);
+    // Deleting the workspace removes its snapshots and their chunks.
+    storage::delete_workspace(&db, "w1").await.unwrap();
+    assert_eq!(count_rows(&db, "snapshot_chunks", "w1").await, 0);
+    assert_eq!(count_rows(&db, "snapshots", "w1").await, 0);
+    assert_eq!(count_rows(&db, "datasets", "w1").await, 0);
+}
+
+#[wasm_bindgen_test]
+async fn a_snapshot_with_a_missing_or_corrupt_chunk_is_refused_and_named() {
+    let db = storage::open(&unique_db_name()).await.unwrap();
+    let big = demo(15_000);
+    let (mut chunks, _) = storage::encode_dataset(&big.model, &big.data);
+    chunks[1] = "{garbage".into();
+    storage::put_snapshot(
+        &db,
+        &snapshot_meta("w1/s1", "broken", 15_000),
+        &big.to_json(false),
+        &SnapshotRecords::Chunks(chunks),
+    )
+    .await
+    .unwrap();
+    let err = storage::load_snapshot(&db, "w1/s1", "w1")
+        .await
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("`snapshot_chunks` at key `w1/s1/000001`"),
+        "{err}"
+    );
+    // A row that is not a snapshot is skipped in the list and named; a missing snapshot is
+    // NotFound.
+    let foreign = js_sys::Object::new();
+    js_sys::Reflect::set(&foreign, &"key".into(), &"w1/odd".into()).unwrap();
+    put_raw(&db, "snapshots", foreign.into()).await;
+    let (list, skipped) = storage::list_snapshots(&db, "w1").await.unwrap();
+    assert_eq!(list.len(), 1);
+    assert_eq!(skipped.len(), 1);
+    assert!(
+        skipped[0]
+            .to_string()
+            .contains("`snapshots` at key `w1/odd`")
+    );
+    let missing = storage::read_snapshot(&db, "w1/none").await.unwrap_err();
+    assert!(
+        matches!(missing, StorageError::NotFound { .. }),
+        "{missing:?}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_database_created_at_version_2_upgrades_with_workspaces_and_snapshots_intact() {
+    let name = unique_db_name();
+    let small = demo(800);
+    let old = legacy::open_v2(&name).await.unwrap();
+    storage::save_workspace(&old, &request("w1", &small))
+        .await
+        .unwrap();
+    let rows = [
+        // Version 2 kept up to 20,000 records inside the snapshot's JSON…
+        SnapshotRowV2 {
+            key: "w1/with".into(),
+            workspace: "w1".into(),
+            name: "v2 approved".into(),
+            taken_ms: 4.0,
+            n_records: 800,
+            with_data: true,
+            bytes: 0,
+            text: small.to_json(true),
+        },
+        // …and only the model of larger workspaces.
+        SnapshotRowV2 {
+            key: "w1/model".into(),
+            workspace: "w1".into(),
+            name: "before workshop".into(),
+            taken_ms: 3.0,
+            n_records: 30_000,
+            with_data: false,
+            bytes: 0,
+            text: small.to_json(false),
+        },
+    ];
+    legacy::put_snapshots_v2(&old, &rows).await.unwrap();
+    old.close();
+
+    let db = storage::open(&name).await.unwrap();
+    assert_eq!(db.version() as u32, storage::DB_VERSION);
+    assert_eq!(load(&db, "w1").await.to_json(true), small.to_json(true));
+    let (list, skipped) = storage::list_snapshots(&db, "w1").await.unwrap();
+    assert!(skipped.is_empty(), "{skipped:?}");
+    let names: Vec<&str> = list.iter().map(|m| m.name.as_str()).collect();
+    assert_eq!(names, ["v2 approved", "before workshop"]);
+    assert_eq!(list[0].n_chunks, 0);
+
+    let with = storage::load_snapshot(&db, "w1/with", "w1").await.unwrap();
+    assert_eq!(with.to_json(true), small.to_json(true));
+    // The model-only snapshot restores the model and keeps the current records.
+    let stored = storage::read_snapshot(&db, "w1/model").await.unwrap();
+    let current = demo(2_000);
+    let restored = snapshot_into(&current, &stored).unwrap();
+    assert_eq!(restored.data.records.len(), 2_000);
+    // A snapshot taken after the upgrade keeps its records in chunks next to the old ones.
+    let (chunks, _) = storage::encode_dataset(&current.model, &current.data);
+    storage::put_snapshot(
+        &db,
+        &snapshot_meta("w1/new", "after upgrade", 2_000),
+        &current.to_json(false),
+        &SnapshotRecords::Chunks(chunks),
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        storage::load_snapshot(&db, "w1/new", "w1")
+            .await
+            .unwrap()
+            .data
+            .records
+            .len(),
+        2_000
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_database_created_at_version_1_upgrades_straight_to_the_current_version() {
+    let name = unique_db_name();
+    let old = legacy::open_v1(&name).await.unwrap();
+    legacy::put_workspaces(
+        &old,
+        &[WorkspaceRecord {
+            id: "a".into(),
+            title: "First".into(),
+            document: demo(0).to_json(true),
+            saved_at_ms: 5.0,
+        }],
+    )
+    .await
+    .unwrap();
+    old.close();
+    let db = storage::open(&name).await.unwrap();
+    assert_eq!(db.version() as u32, storage::DB_VERSION);
+    let names: Vec<String> = db.object_store_names().collect();
+    for store in [
+        "workspaces",
+        "documents",
+        "datasets",
+        "snapshots",
+        "snapshot_chunks",
+        "settings",
+    ] {
+        assert!(names.iter().any(|n| n == store), "{store} in {names:?}");
+    }
+    // The moved workspace takes snapshots like any other.
+    storage::put_snapshot(
+        &db,
+        &snapshot_meta("a/s", "first snapshot", 0),
+        &demo(0).to_json(false),
+        &SnapshotRecords::Chunks(Vec::new()),
+    )
+    .await
+    .unwrap();
+    assert_eq!(storage::list_snapshots(&db, "a").await.unwrap().0.len(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn the_storage_estimate_reads_navigator_storage_and_a_stub_replaces_it() {
+    // The quota path: the banner shows `navigator.storage.estimate()`; a stub stands in for a
+    // nearly full disk.
+    let storage_manager = web_sys::window().unwrap().navigator().storage();
+    let stub = js_sys::Function::new_no_args(
+        "return Promise.resolve({ usage: 49900000, quota: 50000000 });",
+    );
+    let descriptor = js_sys::Object::new();
+    js_sys::Reflect::set(&descriptor, &"value".into(), &stub).unwrap();
+    js_sys::Reflect::set(&descriptor, &"configurable".into(), &true.into()).unwrap();
+    js_sys::Object::define_property(&storage_manager, &"estimate".into(), &descriptor);
+    let estimate = storage::estimate().await.unwrap();
+    js_sys::Reflect::delete_property(&storage_manager, &"estimate".into()).unwrap();
+    assert_eq!(estimate.usage, 49_900_000.0);
+    assert_eq!(estimate.quota, 50_000_000.0);
+    assert_eq!(
+        rampart_app::components::megabytes(estimate.usage),
+        "49.9 MB"
+    );
+    // Without the stub, the browser's own figures come back.
+    let real = storage::estimate().await.unwrap();
+    assert!(real.quota > 0.0);
 }
 
 #[wasm_bindgen_test]

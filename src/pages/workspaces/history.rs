@@ -1,5 +1,5 @@
-//! Version history of the open workspace: named snapshots, take (Ctrl+S), restore (undoable),
-//! delete.
+//! Version history of the open workspace: named snapshots (model and every record), take
+//! (Ctrl+S), restore (undoable), compare with the current model (the Diff view), delete.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -83,6 +83,11 @@ pub fn VersionHistory() -> impl IntoView {
                                             }>
                                             "Restore"
                                         </button>
+                                        <a class="rp-button rp-button--small" data-testid="snapshot-compare"
+                                            href=format!("/test/diff?snapshot={}", String::from(js_sys::encode_uri_component(&meta.key)))
+                                            aria-label=format!("Compare {} with the current model", meta.name)>
+                                            "Compare with current"
+                                        </a>
                                         <button type="button" class="rp-button rp-button--small rp-button--danger"
                                             aria-label=format!("Delete snapshot {}", meta.name)
                                             on:click=move |_| {

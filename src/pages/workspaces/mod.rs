@@ -14,6 +14,7 @@ pub use bench::BenchPage;
 pub use history::VersionHistory;
 pub use sample_data::SampleDataPanel;
 pub use saved_list::SavedWorkspaces;
+pub(crate) use saved_list::when;
 pub use start::StartCards;
 
 use leptos::prelude::*;

@@ -15,6 +15,8 @@ use crate::storage;
 
 /// Report lines shown at most; the rest are counted.
 const REPORT_LINES: usize = 50;
+/// Pinned checks listed at most in the "Replace existing records" warning.
+const WARNING_LINES: usize = 6;
 
 /// Generate, export and import sample records.
 #[component]
@@ -41,6 +43,32 @@ pub fn SampleDataPanel() -> impl IntoView {
         })
     };
 
+    let replace = RwSignal::new(false);
+    // Pinned checks that name records the workspace has now: replacing the records removes
+    // them, so these checks would fail (shown before anything is replaced).
+    let checks_losing_records = Memo::new(move |_| {
+        app.workspace.with(|w| {
+            let Some(w) = w.as_ref() else {
+                return Vec::new();
+            };
+            let present: std::collections::HashSet<&str> =
+                w.data.records.iter().map(|r| r.name.as_str()).collect();
+            w.checks
+                .iter()
+                .filter_map(|check| {
+                    let names: Vec<String> = engine::scenario::records_named(check, &w.events)
+                        .into_iter()
+                        .filter(|n| present.contains(n.as_str()))
+                        .collect();
+                    (!names.is_empty()).then(|| {
+                        let text = |k: &str| check.get(k).and_then(|v| v.as_str()).unwrap_or("");
+                        format!("{} {} {}", text("who"), text("op"), names.join(", "))
+                    })
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+
     let generate = move || {
         let Some(workspace) = app.workspace.get_untracked() else {
             return;
@@ -48,6 +76,7 @@ pub fn SampleDataPanel() -> impl IntoView {
         let model = Arc::clone(&workspace.model);
         let n = n_records.get_untracked();
         let seed = seed.get_untracked();
+        let replacing = replace.get_untracked();
         cancelled.set_value(false);
         running.set(true);
         result.set(None);
@@ -76,25 +105,60 @@ pub fn SampleDataPanel() -> impl IntoView {
             };
             phase.set("Building indexes…".into());
             sample_data::next_tick().await;
-            let same_model = app
-                .workspace
-                .with_untracked(|w| w.as_ref().is_some_and(|w| Arc::ptr_eq(&w.model, &model)));
-            if same_model {
-                app.change(
-                    format!("Generate {} sample records", thousands(n as u64)),
-                    |w| w.with_data(data),
-                );
-                result.set(Some(format!(
-                    "Generated {} records (seed {seed}) in {:.1} s; saving them in the background.",
-                    thousands(n as u64),
-                    (now_ms() - started) / 1000.0
-                )));
-            } else {
-                result.set(Some(
-                    "The model changed while the records were generated; nothing was replaced. \
+            let current = app.workspace.get_untracked();
+            match current {
+                Some(current) if Arc::ptr_eq(&current.model, &model) => {
+                    let kept = if replacing {
+                        0
+                    } else {
+                        current.data.records.len()
+                    };
+                    let (label, data, renamed) = if replacing {
+                        (
+                            format!(
+                                "Replace the records with {} generated ones",
+                                thousands(n as u64)
+                            ),
+                            data,
+                            0,
+                        )
+                    } else {
+                        let mut merged = (*current.data).clone();
+                        let renamed = engine::generate::append(&mut merged, data);
+                        (
+                            format!("Add {} generated records", thousands(n as u64)),
+                            merged,
+                            renamed,
+                        )
+                    };
+                    app.change(label, |w| w.with_data(data));
+                    let kept_text = if replacing {
+                        "the earlier records were replaced (Undo brings them back)".to_string()
+                    } else {
+                        format!(
+                            "added to the {} records already there",
+                            thousands(kept as u64)
+                        )
+                    };
+                    let renamed_text = if renamed > 0 {
+                        format!(
+                            " {} generated names were already taken and were renumbered.",
+                            thousands(renamed as u64)
+                        )
+                    } else {
+                        String::new()
+                    };
+                    result.set(Some(format!(
+                        "Generated {} records (seed {seed}) in {:.1} s, {kept_text}; saving them in the background.{renamed_text}",
+                        thousands(n as u64),
+                        (now_ms() - started) / 1000.0
+                    )));
+                }
+                _ => result.set(Some(
+                    "The model changed while the records were generated; nothing was changed. \
                      Generate again."
                         .into(),
-                ));
+                )),
             }
             running.set(false);
         });
@@ -180,8 +244,8 @@ pub fn SampleDataPanel() -> impl IntoView {
             <p class="rp-panel__text">
                 "Simulation runs against these records. Generated records follow the model: owners \
                  from its users and teams, parents through its relationships, the same records for \
-                 the same seed. Generating replaces the current records (Undo brings them back); \
-                 pinned checks that name a record may then fail."
+                 the same seed. They are added to the records already here, so pinned checks that \
+                 name those records keep working."
             </p>
             <form class="rp-ws-inline-form" on:submit=move |ev| { ev.prevent_default(); generate(); }>
                 <label class="rp-field">
@@ -205,11 +269,50 @@ pub fn SampleDataPanel() -> impl IntoView {
                             if let Ok(s) = event_target_value(&ev).parse() { seed.set(s) }
                         } />
                 </label>
+                <label class="rp-check rp-ws-replace">
+                    <input type="checkbox" data-testid="sample-replace"
+                        prop:checked=move || replace.get()
+                        on:change=move |ev| replace.set(event_target_checked(&ev)) />
+                    <span>"Replace existing records"</span>
+                </label>
                 <button type="submit" class="rp-button rp-button--primary" data-testid="generate"
                     disabled=move || running.get()>
-                    "Generate"
+                    {move || if replace.get() { "Generate and replace" } else { "Generate and add" }}
                 </button>
             </form>
+            {move || {
+                if !replace.get() {
+                    return None;
+                }
+                let losing = checks_losing_records.get();
+                let n_existing = app.workspace.with(|w| w.as_ref().map_or(0, |w| w.data.records.len()));
+                Some(view! {
+                    <div class="rp-ws-warning" role="note" data-testid="replace-warning">
+                        <p>
+                            <strong>{format!("Replacing removes the {} records here. ", thousands(n_existing as u64))}</strong>
+                            {if losing.is_empty() {
+                                "No pinned check names one of them.".to_string()
+                            } else {
+                                format!(
+                                    "{} pinned check{} name{} them and will fail:",
+                                    losing.len(),
+                                    if losing.len() == 1 { "" } else { "s" },
+                                    if losing.len() == 1 { "s" } else { "" }
+                                )
+                            }}
+                        </p>
+                        {(!losing.is_empty()).then(|| {
+                            let total = losing.len();
+                            view! {
+                                <ul class="rp-ws-report">
+                                    {losing.into_iter().take(WARNING_LINES).map(|l| view! { <li><code>{l}</code></li> }).collect_view()}
+                                    {(total > WARNING_LINES).then(|| view! { <li>{format!("… and {} more (Test → Pinned checks lists them all)", total - WARNING_LINES)}</li> })}
+                                </ul>
+                            }
+                        })}
+                    </div>
+                })
+            }}
             {move || running.get().then(|| view! {
                 <ProgressBar value label=Signal::derive(move || phase.get())
                     on_cancel=Callback::new(move |()| cancelled.set_value(true)) />

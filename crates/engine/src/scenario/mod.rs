@@ -72,6 +72,40 @@ pub fn run_json_checks(
     run_checks(model, data, &events, &checks)
 }
 
+/// The records a check (kept as JSON, like [`run_json_checks`]) names: its `target`, and
+/// when it is asked `after` a step, the records the events up to that step name (`target`,
+/// `record`). Checks naming a record fail once the record is gone, which is what the app
+/// warns about before replacing a workspace's records.
+pub fn records_named(check: &serde_json::Value, events: &[serde_json::Value]) -> Vec<String> {
+    let text = |v: &serde_json::Value, key: &str| match v.get(key) {
+        Some(serde_json::Value::String(s)) => Some(s.clone()),
+        Some(serde_json::Value::Number(n)) => Some(n.to_string()),
+        _ => None,
+    };
+    let mut names: Vec<String> = text(check, "target").into_iter().collect();
+    if let Some(after) = check.get("after").and_then(|a| {
+        a.as_f64()
+            .or_else(|| a.as_str().and_then(|s| s.parse().ok()))
+    }) {
+        for event in events {
+            let step = event
+                .get("step")
+                .and_then(|s| {
+                    s.as_f64()
+                        .or_else(|| s.as_str().and_then(|s| s.parse().ok()))
+                })
+                .unwrap_or(0.0);
+            if step <= after && text(event, "op").as_deref() != Some("create") {
+                names.extend(text(event, "target"));
+                names.extend(text(event, "record"));
+            }
+        }
+    }
+    names.sort();
+    names.dedup();
+    names
+}
+
 /// The report of a file that could not be loaded: every scored check of it fails with the
 /// reason (and unscored ones are skipped), so counts match the file's checks.
 pub fn failed_report(id: String, text: &str, error: &str) -> ScenarioReport {
@@ -178,4 +212,42 @@ fn merged_document(
     }
     yaml::merge(&mut base, &doc);
     Ok(base)
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::records_named;
+
+    #[test]
+    fn a_check_names_its_target_and_the_records_of_the_events_before_it() {
+        let events = [
+            json!({"step": 1, "op": "share", "target": "acc_a", "user": "u1"}),
+            json!({"step": 2, "op": "assign", "target": "case_b"}),
+            json!({"step": 1, "op": "create", "id": "new_one", "record": "new_one"}),
+        ];
+        assert_eq!(
+            records_named(
+                &json!({"who": "u1", "op": "read", "target": "opp_c"}),
+                &events
+            ),
+            ["opp_c"]
+        );
+        assert_eq!(
+            records_named(
+                &json!({"after": 1, "who": "u1", "op": "read", "target": "acc_a"}),
+                &events
+            ),
+            ["acc_a"]
+        );
+        assert_eq!(
+            records_named(
+                &json!({"after": "2", "who": "u1", "op": "write", "target": "opp_c"}),
+                &events
+            ),
+            ["acc_a", "case_b", "opp_c"]
+        );
+        assert!(records_named(&json!({"op": "create", "table": "account"}), &events).is_empty());
+    }
 }
