@@ -417,7 +417,8 @@ pub const SCREENS: &[(&str, ScreenHelp)] = &[
             summary: "The models kept in this browser: open, rename, duplicate or delete them, and see their snapshots. Nothing is sent to a server.",
             tasks: &[
                 "Open a saved workspace, or import a rampart-model JSON file.",
-                "Open a snapshot to go back to an earlier version.",
+                "Take a named snapshot (\"before workshop\"); Restore one to go back to it, or Compare with current to see who gains or loses access since.",
+                "Generate sample records: they are added to the existing ones unless you tick Replace existing records.",
             ],
             terms: &["Sample records"],
             keys: &[],
