@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
 
 use super::workspaces::{DocumentRow, WorkspaceMeta};
-use super::{DATASETS, DOCUMENTS, SETTINGS, SNAPSHOTS, StorageError, WORKSPACES, commit, write_tx};
+use super::{DOCUMENTS, SNAPSHOTS, StorageError, WORKSPACES, commit, write_tx};
 
 /// A workspace as version 1 kept it: one model document and when it was saved.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -33,46 +33,20 @@ pub struct WorkspaceRecord {
 
 /// Opens `name` at schema version 1, as the first release did (tests of the upgrade).
 pub async fn open_v1(name: &str) -> Result<Database, StorageError> {
-    let db = Database::open(name)
-        .with_version(1u32)
-        .with_on_upgrade_needed(|event, db| {
-            let old_version = event.old_version() as u32;
-            if old_version < 1 {
-                db.create_object_store(WORKSPACES)
-                    .with_key_path("id".into())
-                    .build()?;
-            }
-            Ok(())
-        })
-        .await?;
-    Ok(db)
+    open_at(name, 1).await
 }
 
 /// Opens `name` at schema version 2 (from nothing or from version 1), as the second release
 /// did, without moving version-1 rows (tests of the upgrade to version 3).
 pub async fn open_v2(name: &str) -> Result<Database, StorageError> {
+    open_at(name, 2).await
+}
+
+async fn open_at(name: &str, version: u32) -> Result<Database, StorageError> {
     let db = Database::open(name)
-        .with_version(2u32)
-        .with_on_upgrade_needed(|event, db| {
-            let old_version = event.old_version() as u32;
-            if old_version < 1 {
-                db.create_object_store(WORKSPACES)
-                    .with_key_path("id".into())
-                    .build()?;
-            }
-            if old_version < 2 {
-                db.create_object_store(DOCUMENTS)
-                    .with_key_path("id".into())
-                    .build()?;
-                db.create_object_store(DATASETS)
-                    .with_key_path("key".into())
-                    .build()?;
-                db.create_object_store(SNAPSHOTS)
-                    .with_key_path("key".into())
-                    .build()?;
-                db.create_object_store(SETTINGS).build()?;
-            }
-            Ok(())
+        .with_version(version)
+        .with_on_upgrade_needed(move |event, db| {
+            super::upgrade(&db, event.old_version() as u32, version)
         })
         .await?;
     Ok(db)

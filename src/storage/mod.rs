@@ -105,35 +105,42 @@ pub async fn open(name: &str) -> Result<Database, StorageError> {
         })
         .with_on_upgrade_needed(|event, db| {
             // Versions are small integers, so the conversion from f64 is exact.
-            let old_version = event.old_version() as u32;
-            if old_version < 1 {
-                db.create_object_store(WORKSPACES)
-                    .with_key_path("id".into())
-                    .build()?;
-            }
-            if old_version < 2 {
-                db.create_object_store(DOCUMENTS)
-                    .with_key_path("id".into())
-                    .build()?;
-                db.create_object_store(DATASETS)
-                    .with_key_path("key".into())
-                    .build()?;
-                db.create_object_store(SNAPSHOTS)
-                    .with_key_path("key".into())
-                    .build()?;
-                db.create_object_store(SETTINGS).build()?;
-            }
-            if old_version < 3 {
-                db.create_object_store(SNAPSHOT_CHUNKS)
-                    .with_key_path("key".into())
-                    .build()?;
-            }
-            Ok(())
+            upgrade(&db, event.old_version() as u32, DB_VERSION)
         })
         .await?;
     close_on_version_change(&db);
     legacy::migrate_rows(&db).await?;
     Ok(db)
+}
+
+/// Creates the stores of every schema version after `from` up to `to`. Each step is what its
+/// release added, never changed afterwards, so [`legacy`] builds an earlier database by
+/// stopping early.
+fn upgrade(db: &Database, from: u32, to: u32) -> Result<(), indexed_db_futures::error::Error> {
+    let step = |version: u32| from < version && version <= to;
+    if step(1) {
+        db.create_object_store(WORKSPACES)
+            .with_key_path("id".into())
+            .build()?;
+    }
+    if step(2) {
+        db.create_object_store(DOCUMENTS)
+            .with_key_path("id".into())
+            .build()?;
+        db.create_object_store(DATASETS)
+            .with_key_path("key".into())
+            .build()?;
+        db.create_object_store(SNAPSHOTS)
+            .with_key_path("key".into())
+            .build()?;
+        db.create_object_store(SETTINGS).build()?;
+    }
+    if step(3) {
+        db.create_object_store(SNAPSHOT_CHUNKS)
+            .with_key_path("key".into())
+            .build()?;
+    }
+    Ok(())
 }
 
 /// Deletes the database called `name` (tests and "forget everything").

@@ -9,6 +9,13 @@ use web_sys::HtmlElement;
 
 #[wasm_bindgen_test]
 async fn shell_shows_model_title_navigation_and_versions() {
+    // At the root address: another test's `?demo=` must not open a model here.
+    let window = web_sys::window().unwrap();
+    let previous_url = window.location().href().unwrap();
+    let history = window.history().unwrap();
+    history
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("/"))
+        .unwrap();
     let document = document();
     let wrapper: HtmlElement = document.create_element("section").unwrap().unchecked_into();
     document.body().unwrap().append_child(&wrapper).unwrap();
@@ -54,4 +61,7 @@ async fn shell_shows_model_title_navigation_and_versions() {
         ]
     );
     wrapper.remove();
+    history
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&previous_url))
+        .unwrap();
 }

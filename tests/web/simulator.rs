@@ -91,8 +91,16 @@ async fn explain_denies_the_leeds_clerk_the_manchester_complaint() {
         app.count("[data-testid=fixes] li"),
         verdict.fixes.len() as u32
     );
-    // The depth fix's effect is listed (it opens Manchester's cases to every store clerk).
-    assert_eq!(app.count("[data-testid=effect-table]"), 1);
+    // Each fix lists what else it opens (the depth fix opens Manchester's cases to every store
+    // clerk; the share opens the one record).
+    assert_eq!(
+        app.count("[data-testid=effect-table]"),
+        verdict.fixes.len() as u32
+    );
+    assert!(
+        app.text("[data-testid=fix-0-summary]")
+            .contains("other users gain")
+    );
 }
 
 #[wasm_bindgen_test]
