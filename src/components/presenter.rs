@@ -9,10 +9,11 @@
 
 use std::sync::Arc;
 
-use engine::walkthrough::{Answer, Pseudonyms, change_summary};
+use engine::walkthrough::{Answer, change_summary};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 
+use crate::components::names::use_names;
 use crate::state::{AppState, use_app};
 
 /// Presenter mode's state, in context.
@@ -73,6 +74,7 @@ impl Presenter {
             dismissed: RwSignal::new(None),
         };
         provide_context(presenter);
+        crate::components::names::Names::provide(Signal::derive(move || presenter.hiding_names()));
         if query_has("present") {
             presenter.set(app, true);
         }
@@ -110,26 +112,6 @@ pub fn use_presenter() -> Presenter {
     expect_context::<Presenter>()
 }
 
-/// The labels that replace people's names for the open model, when names are hidden.
-pub fn use_pseudonyms() -> Memo<Option<Arc<Pseudonyms>>> {
-    let app = use_app();
-    let presenter = use_presenter();
-    Memo::new(move |_| {
-        if !presenter.hiding_names() {
-            return None;
-        }
-        app.workspace
-            .with(|w| w.as_ref().map(|w| Arc::new(Pseudonyms::new(&w.model))))
-    })
-}
-
-/// `text` with names replaced when `names` is set.
-pub fn hide(names: &Option<Arc<Pseudonyms>>, text: &str) -> String {
-    names
-        .as_ref()
-        .map_or_else(|| text.to_string(), |n| n.apply(text))
-}
-
 /// The header's Present toggle.
 #[component]
 pub fn PresenterToggle() -> impl IntoView {
@@ -159,6 +141,7 @@ pub fn PresenterLayer() -> impl IntoView {
     let navigate = use_navigate();
     let location = use_location();
     let pathname = location.pathname;
+    let names = use_names();
 
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
         if presenter.blank.get_untracked() {
@@ -250,7 +233,7 @@ pub fn PresenterLayer() -> impl IntoView {
                 >
                     "Stop presenting (Esc)"
                 </button>
-                <span class="rp-presenter-bar__where">{move || pathname.get()}</span>
+                <span class="rp-presenter-bar__where">{move || names.text(&crate::state::actions::designer_query::decode_segment(&pathname.get()))}</span>
             </div>
             <EffectPanel />
         </Show>
@@ -265,7 +248,7 @@ pub fn PresenterLayer() -> impl IntoView {
 fn EffectPanel() -> impl IntoView {
     let app = use_app();
     let presenter = use_presenter();
-    let names = use_pseudonyms();
+    let names = use_names();
     let effect = Memo::new(move |_| -> Option<(String, usize, Answer)> {
         let base = presenter.undo_base.get();
         let (label, before) = app.history.with(|h| {
@@ -292,10 +275,9 @@ fn EffectPanel() -> impl IntoView {
     });
     move || {
         let (label, address, summary) = effect.get()?;
-        let names = names.get();
         Some(view! {
             <section class="rp-presenter-effect" role="status" aria-live="polite" data-testid="presenter-effect">
-                <h2 class="rp-presenter-effect__title">{format!("Effect of: {label}")}</h2>
+                <h2 class="rp-presenter-effect__title">{format!("Effect of: {}", names.text(&label))}</h2>
                 <p class="rp-presenter-effect__headline" data-testid="presenter-effect-headline">{summary.headline.clone()}</p>
                 <dl class="rp-presenter-figures">
                     {summary.figures.iter().map(|(text, n)| view! {
@@ -306,7 +288,7 @@ fn EffectPanel() -> impl IntoView {
                     }).collect_view()}
                 </dl>
                 <ul class="rp-presenter-effect__lines">
-                    {summary.lines.iter().map(|line| view! { <li>{hide(&names, line)}</li> }).collect_view()}
+                    {summary.lines.iter().map(|line| view! { <li>{names.text(line)}</li> }).collect_view()}
                 </ul>
                 <div class="rp-presenter-effect__actions">
                     <button type="button" class="rp-button rp-button--primary" data-testid="presenter-undo" on:click=move |_| app.undo()>

@@ -641,6 +641,20 @@ impl Pseudonyms {
         self.labels.get(user.index()).map_or("User", String::as_str)
     }
 
+    /// The model as a shared screen shows it: every user's id becomes their label and their
+    /// display name is dropped, so every sentence the engine writes about this view (an
+    /// explanation, a what-if line, a lint message) names labels, not people. Users keep their
+    /// places ([`UserId`]s stay valid), so every answer over the view equals the answer over
+    /// `model`.
+    pub fn model(&self, model: &Model) -> Model {
+        let mut view = model.clone();
+        for (i, user) in view.users.iter_mut().enumerate() {
+            view.display_names.remove(&user.name);
+            user.name = self.label(UserId::from_index(i)).to_string();
+        }
+        view
+    }
+
     /// `text` with every user's id and display name replaced by their label. Ids are replaced
     /// only as whole words (`u_clerk1` is not part of `u_clerk10`).
     pub fn apply(&self, text: &str) -> String {
@@ -940,6 +954,45 @@ mod tests {
             .map(|i| names.label(UserId::from_index(i)))
             .collect();
         assert_eq!(labels.len(), model.users.len());
+    }
+
+    #[test]
+    fn the_pseudonymised_view_explains_with_labels_and_the_same_answers() {
+        use crate::eval::{Operation, decide};
+        let (model, data, _) = demo("department-store");
+        let names = Pseudonyms::new(&model);
+        let view = names.model(&model);
+        assert_eq!(view.users.len(), model.users.len());
+        let clerk = user_id(&model, "u_leeds_clerk1").unwrap();
+        assert_eq!(view.user_name(clerk), names.label(clerk));
+        assert!(!view.display_names.contains_key("u_leeds_clerk1"));
+        let mut checked = 0;
+        for (i, _) in data.records.iter().enumerate().take(40) {
+            let record = crate::model::RecordId::from_index(i);
+            let op = Operation::Record {
+                verb: Verb::Read,
+                record,
+            };
+            let real = decide(&model, &data, clerk, &op);
+            let shown = decide(&view, &data, clerk, &op);
+            assert_eq!(real.outcome, shown.outcome);
+            assert_eq!(real.rules, shown.rules);
+            assert!(
+                !shown.summary.contains("u_leeds_clerk1"),
+                "{}",
+                shown.summary
+            );
+            assert!(!shown.summary.contains("Priya"), "{}", shown.summary);
+            if real.summary.contains("u_leeds_clerk1") {
+                assert!(
+                    shown.summary.contains(names.label(clerk)),
+                    "{}",
+                    shown.summary
+                );
+                checked += 1;
+            }
+        }
+        assert!(checked > 0, "no explanation named the user");
     }
 
     #[test]

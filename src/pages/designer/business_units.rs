@@ -2,7 +2,7 @@
 //! roles), with rename, add child, delete (refused with the reason) and move (confirmed with its
 //! effect; cycles refused).
 
-use engine::model::{BuId, Model, TeamKind};
+use engine::model::{BuId, Model, TeamKind, UserId};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
@@ -169,6 +169,7 @@ fn BuDetail(
     delete: Callback<String>,
 ) -> impl IntoView {
     let designer = use_designer();
+    let names = crate::components::use_names();
     let navigate = use_navigate();
     let id = StoredValue::new(id);
     let facts = Memo::new(move |_| {
@@ -185,13 +186,13 @@ fn BuDetail(
             Some(BuFacts {
                 name: display(m, &unit.name).to_string(),
                 parent: unit.parent.map(|p| m.bu_name(p).to_string()),
-                users: named(
-                    m.users
-                        .iter()
-                        .filter(|u| u.bu == bu)
-                        .map(|u| u.name.clone())
-                        .collect(),
-                ),
+                users: m
+                    .users
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, u)| u.bu == bu)
+                    .map(|(i, u)| (names.user(m, UserId::from_index(i)), u.name.clone()))
+                    .collect(),
                 teams: m
                     .teams
                     .iter()

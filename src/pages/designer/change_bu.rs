@@ -19,6 +19,7 @@ pub fn ChangeBusinessUnit(
     principal: Signal<Option<Principal>>,
 ) -> impl IntoView {
     let designer = use_designer();
+    let names = crate::components::use_names();
     let new_bu = RwSignal::new(String::new());
     let move_records = RwSignal::new(false);
     let confirming = RwSignal::new(false);
@@ -74,7 +75,7 @@ pub fn ChangeBusinessUnit(
         let label = designer
             .with_model_untracked(|m| {
                 let who = match p {
-                    Principal::User(u) => display(m, m.user_name(u)).to_string(),
+                    Principal::User(u) => names.user(m, u),
                     Principal::Team(t) => display(m, m.team_name(t)).to_string(),
                     Principal::Organization => String::new(),
                 };

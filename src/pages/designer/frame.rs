@@ -248,14 +248,16 @@ pub fn IssueItem(
         Severity::Warning => ("⚠", "Warning"),
     };
     let link = issue_url(&issue.path);
+    let names = crate::components::use_names();
+    let (path, message) = (names.text(&issue.path), names.text(&issue.message));
     view! {
         <li class="rp-issue" data-severity=issue.severity.as_str()>
             <span class="rp-issue__severity"><span aria-hidden="true">{icon}</span>" "{word}</span>
             {match link {
-                Some(href) => view! { <A href=href attr:class="rp-issue__path"><code>{issue.path.clone()}</code></A> }.into_any(),
-                None => view! { <code class="rp-issue__path">{issue.path.clone()}</code> }.into_any(),
+                Some(href) => view! { <A href=href attr:class="rp-issue__path"><code>{path}</code></A> }.into_any(),
+                None => view! { <code class="rp-issue__path">{path}</code> }.into_any(),
             }}
-            <span class="rp-issue__message">{issue.message.clone()}</span>
+            <span class="rp-issue__message">{message}</span>
             {issue.help.clone().map(|h| view! { <span class="rp-issue__help">"help: "{h}</span> })}
         </li>
     }

@@ -126,7 +126,22 @@ fn CommandPalette() -> impl IntoView {
         .active_element()
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
     let returns_to = StoredValue::new_local(returns_to);
-    let entries = Memo::new(move |_| designer.with_model(palette_entries).unwrap_or_default());
+    let names = crate::components::use_names();
+    let entries = Memo::new(move |_| {
+        designer
+            .with_model(|m| {
+                let mut entries = palette_entries(m);
+                if names.hidden() {
+                    // People are found and shown by their labels only.
+                    for e in entries.iter_mut().filter(|e| e.kind == "User") {
+                        e.label = names.user_by_id(m, &e.id);
+                        e.id = e.label.clone();
+                    }
+                }
+                entries
+            })
+            .unwrap_or_default()
+    });
     let results = Memo::new(move |_| {
         let found = entries.with(|e| filter_palette(e, &query.get()));
         found.into_iter().take(30).collect::<Vec<_>>()

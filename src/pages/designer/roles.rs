@@ -658,18 +658,14 @@ fn NonTablePrivileges(
 #[component]
 fn RoleMembers(role: Memo<Option<RoleId>>) -> impl IntoView {
     let designer = use_designer();
+    let names = crate::components::use_names();
     let members = move || {
         let role = role.get()?;
         designer.with_model(|m| {
             let (users, teams) = role_members(m, role);
             let users: Vec<(String, String)> = users
                 .into_iter()
-                .map(|u| {
-                    (
-                        m.user_name(u).to_string(),
-                        display(m, m.user_name(u)).to_string(),
-                    )
-                })
+                .map(|u| (m.user_name(u).to_string(), names.user(m, u)))
                 .collect();
             let teams: Vec<(String, String)> = teams
                 .into_iter()

@@ -84,6 +84,7 @@ pub fn TeamsPage() -> impl IntoView {
 #[component]
 fn TeamDetail(id: String) -> impl IntoView {
     let designer = use_designer();
+    let names = crate::components::use_names();
     let id = StoredValue::new(id);
     let team = Memo::new(move |_| {
         designer
@@ -113,10 +114,10 @@ fn TeamDetail(id: String) -> impl IntoView {
             m.users
                 .iter()
                 .enumerate()
-                .map(|(i, u)| {
+                .map(|(i, _)| {
                     (
                         UserId::from_index(i),
-                        display(m, &u.name).to_string(),
+                        names.user(m, UserId::from_index(i)),
                         current.contains(&UserId::from_index(i)),
                     )
                 })

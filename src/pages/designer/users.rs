@@ -31,6 +31,7 @@ fn user_by_id(model: &Model, id: &str) -> Option<UserId> {
 #[component]
 pub fn UsersPage() -> impl IntoView {
     let designer = use_designer();
+    let names = crate::components::use_names();
     let params = use_params_map();
     let selected = Memo::new(move |_| params.read().get("user").map(|s| decode_segment(&s)));
     let ticked = RwSignal::new(BTreeSet::<String>::new());
@@ -41,10 +42,11 @@ pub fn UsersPage() -> impl IntoView {
                 let mut list: Vec<(String, String, String)> = m
                     .users
                     .iter()
-                    .map(|u| {
+                    .enumerate()
+                    .map(|(i, u)| {
                         (
                             u.name.clone(),
-                            display(m, &u.name).to_string(),
+                            names.user(m, UserId::from_index(i)),
                             display(m, m.bu_name(u.bu)).to_string(),
                         )
                     })
@@ -158,6 +160,7 @@ struct UserFacts {
 #[component]
 fn UserDetail(id: String) -> impl IntoView {
     let designer = use_designer();
+    let names = crate::components::use_names();
     let id = StoredValue::new(id);
     let user = Memo::new(move |_| {
         designer
@@ -185,7 +188,7 @@ fn UserDetail(id: String) -> impl IntoView {
                     }
                 }
                 Some(UserFacts {
-                    name: display(m, &user.name).to_string(),
+                    name: names.user(m, u),
                     bu: m.bu_name(user.bu).to_string(),
                     manager: user.manager.map(|x| m.user_name(x).to_string()),
                     position: user
@@ -220,7 +223,7 @@ fn UserDetail(id: String) -> impl IntoView {
                         .users
                         .iter()
                         .filter(|x| x.name != user.name)
-                        .map(|x| (x.name.clone(), display(m, &x.name).to_string()))
+                        .map(|x| (x.name.clone(), names.user_by_id(m, &x.name)))
                         .collect(),
                     positions: m
                         .positions

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use super::steps::{self, Draft, KINDS};
-use crate::components::presenter::{hide, use_pseudonyms};
+use crate::components::names::use_names;
 use crate::components::use_presenter;
 use crate::state::use_app;
 
@@ -23,9 +23,8 @@ const MAX_RECORD_OPTIONS: usize = 500;
 pub fn Overview() -> impl IntoView {
     let app = use_app();
     let presenter = use_presenter();
-    let names = use_pseudonyms();
+    let names = use_names();
     let rows = move || {
-        let names = names.get();
         app.workspace.with(|w| {
             let Some(w) = w.as_ref() else {
                 return Vec::new();
@@ -35,8 +34,8 @@ pub fn Overview() -> impl IntoView {
                 .iter()
                 .map(|step| {
                     (
-                        hide(&names, &steps::describe(&w.model, step)),
-                        hide(&names, &step.note),
+                        names.text(&steps::describe(&w.model, step)),
+                        names.text(&step.note),
                     )
                 })
                 .collect::<Vec<_>>()
@@ -118,7 +117,7 @@ fn options(items: Vec<(String, String)>, selected: String) -> impl IntoView {
 #[component]
 fn AddStep() -> impl IntoView {
     let app = use_app();
-    let names = use_pseudonyms();
+    let names = use_names();
     let query = use_query_map();
     let prefill = query.with_untracked(|q| Draft {
         kind: q.get("add").unwrap_or_else(|| "see".to_string()),
@@ -229,13 +228,12 @@ fn AddStep() -> impl IntoView {
     };
 
     let user_options = move || {
-        let names = names.get();
         options(
             choices
                 .get()
                 .0
                 .into_iter()
-                .map(|(id, label)| (id, hide(&names, &label)))
+                .map(|(id, label)| (id, names.text(&label)))
                 .collect(),
             draft.with(|d| d.user.clone()),
         )

@@ -11,7 +11,8 @@ pub mod steps;
 use engine::walkthrough::{Answer, StepError, answer};
 use leptos::prelude::*;
 
-use crate::components::presenter::{hide, signed, typing_in_field, use_pseudonyms};
+use crate::components::names::use_names;
+use crate::components::presenter::{signed, typing_in_field};
 use crate::components::use_presenter;
 use crate::state::use_app;
 
@@ -20,7 +21,6 @@ use crate::state::use_app;
 pub fn PresentPage() -> impl IntoView {
     let app = use_app();
     let presenter = use_presenter();
-    let names = use_pseudonyms();
     let count = Memo::new(move |_| {
         app.workspace
             .with(|w| w.as_ref().map_or(0, |w| w.walkthrough.steps.len()))
@@ -110,7 +110,7 @@ pub fn PresentPage() -> impl IntoView {
                 match current.get() {
                     None => view! { <editor::Overview /> }.into_any(),
                     Some((i, result, note)) => view! {
-                        <StepView index=i total=count.get() result note names=names.get() />
+                        <StepView index=i total=count.get() result note />
                     }.into_any(),
                 }
             }}
@@ -125,8 +125,8 @@ fn StepView(
     total: usize,
     result: Result<Answer, StepError>,
     note: String,
-    names: Option<std::sync::Arc<engine::walkthrough::Pseudonyms>>,
 ) -> impl IntoView {
+    let names = use_names();
     let presenter = use_presenter();
     let body = match result {
         Err(err) => view! {
@@ -138,9 +138,9 @@ fn StepView(
         Ok(a) => {
             let outcome = a.outcome.map(|o| o.as_str().to_string());
             view! {
-                <h2 class="rp-step__question" data-testid="step-question">{hide(&names, &a.question)}</h2>
-                {(!note.is_empty()).then(|| view! { <p class="rp-step__note" data-testid="step-note">{hide(&names, &note)}</p> })}
-                <p class="rp-step__headline" data-testid="step-headline" data-outcome=outcome>{hide(&names, &a.headline)}</p>
+                <h2 class="rp-step__question" data-testid="step-question">{names.text(&a.question)}</h2>
+                {(!note.is_empty()).then(|| view! { <p class="rp-step__note" data-testid="step-note">{names.text(&note)}</p> })}
+                <p class="rp-step__headline" data-testid="step-headline" data-outcome=outcome>{names.text(&a.headline)}</p>
                 <dl class="rp-presenter-figures" data-testid="step-figures">
                     {a.figures.iter().map(|(label, n)| view! {
                         <div class="rp-presenter-figures__item" data-testid="step-figure" data-label=label.clone() data-value=n.to_string()>
@@ -151,7 +151,7 @@ fn StepView(
                 </dl>
                 <h3 class="rp-step__why">"Why"</h3>
                 <ul class="rp-step__lines" data-testid="step-lines">
-                    {a.lines.iter().map(|line| view! { <li>{hide(&names, line)}</li> }).collect_view()}
+                    {a.lines.iter().map(|line| view! { <li>{names.text(line)}</li> }).collect_view()}
                 </ul>
             }
             .into_any()

@@ -46,8 +46,13 @@ pub fn CheckAccess(ws: Memo<Option<Workspace>>) -> impl IntoView {
         let name = record.get()?;
         key.with(|k| find_record(&k.as_ref()?.1, &name))
     });
+    let names = crate::components::use_names();
     let explanation = cached_memo(
-        move || Some((key.get()?, user_id.get()?, verb.get(), record_id.get()?)),
+        move || {
+            let (model, data, index) = key.get()?;
+            let shown = (Shared(names.model(&model.0)), data, index);
+            Some((shown, user_id.get()?, verb.get(), record_id.get()?))
+        },
         |((model, data, _), user, verb, record): &(SimKey, UserId, Verb, RecordId)| {
             queries::explain(model, data, *user, *verb, *record)
         },
@@ -174,10 +179,10 @@ fn question(
     record: Memo<Option<RecordId>>,
 ) -> Option<String> {
     let (model, data, _) = key.get()?;
-    let user = model.user_name(user.get()?).to_string();
+    let user = crate::components::use_names().user(&model, user.get()?);
     Some(format!(
         "Can {} {} {}?",
-        display(&model, &user),
+        user,
         verb.get().label().to_lowercase(),
         queries::record_label(&data, record.get()?)
     ))
@@ -216,6 +221,7 @@ pub fn EffectTable(
     /// The workspace parts, for names.
     ws: Memo<Option<SimKey>>,
 ) -> impl IntoView {
+    let names = crate::components::use_names();
     view! {
         {move || {
             let model = ws.get()?.0;
@@ -238,8 +244,8 @@ pub fn EffectTable(
                     </thead>
                     <tbody>
                         {effects.iter().map(|e| {
-                            let who: Vec<String> = e.users_gaining.iter().map(|(u, n)| format!("{} +{n}", model.user_name(*u)))
-                                .chain(e.users_losing.iter().map(|(u, n)| format!("{} −{n}", model.user_name(*u))))
+                            let who: Vec<String> = e.users_gaining.iter().map(|(u, n)| format!("{} +{n}", names.user(&model, *u)))
+                                .chain(e.users_losing.iter().map(|(u, n)| format!("{} −{n}", names.user(&model, *u))))
                                 .collect();
                             view! {
                                 <tr>

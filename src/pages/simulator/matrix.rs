@@ -310,6 +310,16 @@ fn row(
         .copied()
         .unwrap_or(MatrixRow::User(Default::default()));
     let (id, name, sub) = row_label(model, principal);
+    // People through the names helper (role labels while presenter mode hides names).
+    let (name, shown) = match principal {
+        MatrixRow::User(user) => {
+            let names = crate::components::use_names();
+            let name = names.user(model, user);
+            let shown = names.user_id(model, user).unwrap_or_else(|| name.clone());
+            (name, shown)
+        }
+        _ => (name, id.clone()),
+    };
     let total: u64 = (0..matrix.tables.len())
         .map(|t| u64::from(matrix.get(r, t, verb)))
         .sum();
@@ -322,7 +332,7 @@ fn row(
                 model,
                 index,
                 principal,
-                &id,
+                (&id, &shown),
                 *table,
                 matrix.get(r, t, verb),
                 verb,
@@ -345,7 +355,7 @@ fn cell(
     model: &engine::model::Model,
     index: &engine::query::DataIndex,
     principal: MatrixRow,
-    id: &str,
+    (id, shown): (&str, &str),
     table: TableId,
     n: u32,
     verb: Verb,
@@ -370,7 +380,7 @@ fn cell(
             format!("cell-bu-{id}-{table_name}"),
         ),
     };
-    let title = format!("{id} · {table_name}: {n} of {total} ({:.0}%)", heat * 100.0);
+    let title = format!("{shown} · {table_name}: {n} of {total} ({:.0}%)", heat * 100.0);
     view! {
         <td class="rp-heatmap__cell" style:--rp-heat=format!("{heat:.3}") data-zero=(n == 0).to_string()>
             <a href=href title=title.clone() aria-label=title data-testid=testid>

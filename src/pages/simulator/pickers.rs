@@ -3,7 +3,7 @@
 //! Each takes the current value (usually a URL query parameter) and a callback; ids travel, names
 //! are shown.
 
-use engine::model::{TableId, Verb};
+use engine::model::{TableId, UserId, Verb};
 use leptos::prelude::*;
 
 use super::queries::{display, find_record, record_label};
@@ -24,15 +24,24 @@ pub fn UserPicker(
     #[prop(into)]
     on_change: Callback<Option<String>>,
 ) -> impl IntoView {
+    // People are offered, typed and shown by name (or by label while names are hidden); the
+    // URL carries the id.
+    let names = crate::components::use_names();
     let options = move || {
         ws.with(|ws| {
             ws.as_ref().map(|ws| {
                 ws.model
                     .users
                     .iter()
-                    .map(|u| {
-                        let label = display(&ws.model, &u.name).to_string();
-                        view! { <option value=u.name.clone() label=label></option> }
+                    .enumerate()
+                    .map(|(i, u)| {
+                        let label = names.user(&ws.model, UserId::from_index(i));
+                        let value = if names.hidden() {
+                            label.clone()
+                        } else {
+                            u.name.clone()
+                        };
+                        view! { <option value=value label=label></option> }
                     })
                     .collect_view()
             })
@@ -42,18 +51,38 @@ pub fn UserPicker(
         ws.with_untracked(|ws| {
             let model = &ws.as_ref()?.model;
             let text = text.trim();
+            let hidden = names.hidden();
             model
                 .users
                 .iter()
-                .find(|u| u.name == text || display(model, &u.name).eq_ignore_ascii_case(text))
-                .map(|u| u.name.clone())
+                .enumerate()
+                .find(|(i, u)| {
+                    let shown = names.user(model, UserId::from_index(*i));
+                    (!hidden
+                        && (u.name == text || display(model, &u.name).eq_ignore_ascii_case(text)))
+                        || shown.eq_ignore_ascii_case(text)
+                })
+                .map(|(_, u)| u.name.clone())
         })
     };
     let shown = move || {
         let id = value.get()?;
+        if names.hidden() {
+            return None;
+        }
         ws.with(|ws| {
             let model = &ws.as_ref()?.model;
             model.display_names.get(&id).cloned()
+        })
+    };
+    let typed = move || {
+        let id = value.get().unwrap_or_default();
+        if !names.hidden() {
+            return id;
+        }
+        ws.with(|ws| match ws.as_ref() {
+            Some(ws) => names.user_by_id(&ws.model, &id),
+            None => id.clone(),
         })
     };
     view! {
@@ -67,7 +96,7 @@ pub fn UserPicker(
                 placeholder="Search by name or id"
                 autocomplete="off"
                 data-testid="user-picker"
-                prop:value=move || value.get().unwrap_or_default()
+                prop:value=typed
                 on:change:target=move |ev| {
                     if let Some(id) = resolve(ev.target().value()) {
                         on_change.run(Some(id));

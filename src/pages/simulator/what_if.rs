@@ -2,7 +2,7 @@
 //! "What-if · N changes · Apply · Discard", and at once who gains and loses access to how many
 //! records of which table (`engine::query::what_if`, `what_if_records`).
 
-use engine::model::{Depth, Rights, TeamKind, Verb};
+use engine::model::{Depth, Rights, TeamKind, UserId, Verb};
 use engine::query::MATRIX_VERBS;
 use leptos::prelude::*;
 
@@ -26,7 +26,7 @@ pub fn SandboxBanner() -> impl IntoView {
                     let n = sandbox.edits().with(Vec::len);
                     format!("{n} change{}", if n == 1 { "" } else { "s" })
                 }}</span>
-                <span class="rp-sandbox__edits">{move || sandbox.edits().get().join(" · ")}</span>
+                <span class="rp-sandbox__edits">{move || crate::components::use_names().text(&sandbox.edits().get().join(" · "))}</span>
                 <a class="rp-link" href="/simulate/what-if">"Effect"</a>
                 <button type="button" class="rp-button rp-button--primary" on:click=move |_| sandbox.apply(app)>"Apply"</button>
                 <button type="button" class="rp-button" on:click=move |_| sandbox.discard()>"Discard"</button>
@@ -226,13 +226,15 @@ fn MembershipEditor(ws: Memo<Option<Workspace>>) -> impl IntoView {
         })
         .unwrap_or_default()
     };
+    let names = crate::components::use_names();
     let users = move || {
         ws.with(|w| {
             w.as_ref().map(|w| {
                 w.model
                     .users
                     .iter()
-                    .map(|u| (u.name.clone(), display(&w.model, &u.name).to_string()))
+                    .enumerate()
+                    .map(|(i, u)| (u.name.clone(), names.user(&w.model, UserId::from_index(i))))
                     .collect::<Vec<_>>()
             })
         })

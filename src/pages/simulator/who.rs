@@ -26,10 +26,12 @@ pub fn WhoCanSee(ws: Memo<Option<Workspace>>) -> impl IntoView {
             .and_then(|v| Verb::parse(&v))
             .unwrap_or(Verb::Read)
     });
+    // While names are hidden the whole view (names, sentences) reads the pseudonymised model.
+    let names = crate::components::use_names();
     let key = Memo::new(move |_| -> Option<SimKey> {
         let ws = ws.get()?;
         Some((
-            Shared(ws.model.clone()),
+            Shared(names.model(&ws.model)),
             Shared(ws.data.clone()),
             Shared(ws.index.clone()),
         ))
@@ -97,7 +99,7 @@ pub fn WhoCanSee(ws: Memo<Option<Workspace>>) -> impl IntoView {
                                     <tr data-hierarchy=row.hierarchy_only.to_string()>
                                         <th scope="row" class="rp-table__user">
                                             {display(&model, model.user_name(row.user)).to_string()}
-                                            <span class="rp-table__id">{model.user_name(row.user).to_string()}</span>
+                                            {names.user_id(&model, row.user).map(|id| view! { <span class="rp-table__id">{id}</span> })}
                                         </th>
                                         {cells}
                                     </tr>

@@ -96,16 +96,17 @@ fn FindingCard(finding: Finding) -> impl IntoView {
     };
     let suppressed = finding.suppressed.clone();
     let is_suppressed = suppressed.is_some().to_string();
+    let names = crate::components::use_names();
     view! {
         <article class="rp-finding" data-severity=finding.severity.as_str() data-suppressed=is_suppressed data-testid="finding">
             <header class="rp-finding__head">
                 <span class="rp-status" data-status=finding.severity.as_str()><span aria-hidden="true">{glyph}</span>" "{word}</span>
                 <code class="rp-finding__lint">{format!("{} {}", finding.lint, finding.slug)}</code>
-                <code class="rp-finding__subject">{finding.subject.clone()}</code>
+                <code class="rp-finding__subject">{names.text(&finding.subject)}</code>
             </header>
-            <p class="rp-finding__message">{finding.message.clone()}</p>
-            <p class="rp-finding__why">{finding.explanation.clone()}</p>
-            <p class="rp-finding__fix"><strong>"Fix: "</strong>{finding.fix.clone()}</p>
+            <p class="rp-finding__message">{names.text(&finding.message)}</p>
+            <p class="rp-finding__why">{names.text(&finding.explanation)}</p>
+            <p class="rp-finding__fix"><strong>"Fix: "</strong>{names.text(&finding.fix)}</p>
             {match suppressed {
                 Some(r) => view! {
                     <p class="rp-finding__suppressed">"Suppressed: "{r}" "

@@ -227,14 +227,15 @@ fn row(
         explanation: String::new(),
         rules: Vec::new(),
     });
+    let names = crate::components::use_names();
     view! {
         <tr data-status=status data-testid="check-row">
             <td class="rp-table__muted">{i + 1}</td>
             <td><span class="rp-status" data-status=status><span aria-hidden="true">{glyph}</span>" "{word}</span></td>
-            <td><code>{question(check)}</code></td>
+            <td><code>{names.text(&question(check))}</code></td>
             <td>{report.expected}</td>
             <td>{report.actual}</td>
-            <td class="rp-table__wrap rp-table__muted">{report.explanation}</td>
+            <td class="rp-table__wrap rp-table__muted">{names.text(&report.explanation)}</td>
             <td class="rp-table__actions">
                 {explain.map(|href| view! { <a class="rp-link" href=href>"Explain"</a> })}
                 <button type="button" class="rp-button rp-button--small" on:click=move |_| remove.run(i)
