@@ -16,6 +16,7 @@ mod progress_bar;
 mod record_list;
 mod side_nav;
 mod storage_status;
+pub mod virtual_list;
 
 pub use app_footer::AppFooter;
 pub use app_header::AppHeader;
@@ -29,3 +30,4 @@ pub use progress_bar::ProgressBar;
 pub use record_list::{ReasonChip, RecordList};
 pub use side_nav::SideNav;
 pub use storage_status::{SaveIndicator, StorageBanners, export_workspace, megabytes, slug};
+pub use virtual_list::VirtualList;

@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 
 use crate::components::names::use_names;
-use crate::state::{AppState, use_app};
+use crate::state::{AppState, Workspace, use_app};
 
 /// Presenter mode's state, in context.
 #[derive(Clone, Copy)]
@@ -31,6 +31,9 @@ pub struct Presenter {
     undo_base: RwSignal<usize>,
     /// The model whose effect panel was closed (by address), so it stays closed.
     dismissed: RwSignal<Option<usize>>,
+    /// The workspace as it was when presenting began (or when it was opened while presenting):
+    /// what "Reset to workshop start" restores.
+    start: RwSignal<Option<Workspace>>,
 }
 
 /// Whether keyboard focus is in a text field (single-letter keys leave those alone, SC 2.1.4).
@@ -72,12 +75,26 @@ impl Presenter {
             step: RwSignal::new(None),
             undo_base: RwSignal::new(0),
             dismissed: RwSignal::new(None),
+            start: RwSignal::new(None),
         };
         provide_context(presenter);
         crate::components::names::Names::provide(Signal::derive(move || presenter.hiding_names()));
         if query_has("present") {
             presenter.set(app, true);
         }
+        // A workspace opened while presenting is the start of its own workshop.
+        Effect::new(move |_| {
+            if !presenter.on.get() {
+                return;
+            }
+            let id = app.workspace.with(|w| w.as_ref().map(|w| w.id.clone()));
+            let same = presenter
+                .start
+                .with_untracked(|s| s.as_ref().map(|s| s.id.clone()) == id);
+            if !same {
+                presenter.start.set(app.workspace.get_untracked());
+            }
+        });
         Effect::new(move |_| {
             set_root_attribute("data-presenter", presenter.on.get().then_some("on"));
             set_root_attribute(
@@ -94,11 +111,38 @@ impl Presenter {
             self.undo_base
                 .set(app.history.with_untracked(|h| h.undo_steps().count()));
             self.dismissed.set(None);
+            self.start.set(app.workspace.get_untracked());
         } else {
             self.blank.set(false);
             self.step.set(None);
         }
         self.on.set(on);
+    }
+
+    /// Whether the open workspace differs from the one presenting began with (so "Reset to
+    /// workshop start" has something to restore).
+    pub fn changed_since_start(&self, app: AppState) -> bool {
+        self.start.with(|start| {
+            app.workspace.with(|now| match (start, now) {
+                (Some(start), Some(now)) => start.id == now.id && start != now,
+                _ => false,
+            })
+        })
+    }
+
+    /// Restores the workspace presenting began with, as one change (Undo brings the live
+    /// edits back).
+    pub fn reset_to_start(&self, app: AppState) {
+        let Some(start) = self.start.get_untracked() else {
+            return;
+        };
+        app.change("Reset to workshop start", move |now| {
+            if now.id == start.id {
+                start
+            } else {
+                now.clone()
+            }
+        });
     }
 
     /// Whether names are hidden right now (only while presenting).
@@ -178,7 +222,7 @@ pub fn PresenterLayer() -> impl IntoView {
             }
             "Escape" => {
                 let dialog_open = document()
-                    .query_selector("[role=dialog], dialog[open]")
+                    .query_selector("[role=dialog], [role=alertdialog], dialog[open]")
                     .ok()
                     .flatten()
                     .is_some();
@@ -212,10 +256,12 @@ pub fn PresenterLayer() -> impl IntoView {
                     type="button"
                     class="rp-presenter-bar__button"
                     aria-keyshortcuts="B"
+                    title="Blank the screen; any key brings it back"
                     on:click=move |_| presenter.blank.set(true)
                 >
-                    "Blank screen (B)"
+                    "Blank (B)"
                 </button>
+                <ResetToStart />
                 <a
                     class="rp-presenter-bar__link"
                     href="/?fresh&present"
@@ -229,9 +275,10 @@ pub fn PresenterLayer() -> impl IntoView {
                     type="button"
                     class="rp-presenter-bar__button"
                     aria-keyshortcuts="Escape"
+                    title="Stop presenting"
                     on:click=move |_| presenter.set(app, false)
                 >
-                    "Stop presenting (Esc)"
+                    "Stop (Esc)"
                 </button>
                 <span class="rp-presenter-bar__where">{move || names.text(&crate::state::actions::designer_query::decode_segment(&pathname.get()))}</span>
             </div>
@@ -239,6 +286,88 @@ pub fn PresenterLayer() -> impl IntoView {
         </Show>
         <Show when=move || presenter.blank.get()>
             <div class="rp-presenter-blank" data-testid="presenter-blank" aria-label="Screen blanked; press any key to return" role="img"></div>
+        </Show>
+    }
+}
+
+/// "Reset to workshop start": asks first, then restores the workspace presenting began with as
+/// one undoable change.
+#[component]
+fn ResetToStart() -> impl IntoView {
+    let app = use_app();
+    let presenter = use_presenter();
+    let asking = RwSignal::new(false);
+    let changes = move || {
+        let base = presenter.undo_base.get();
+        app.history
+            .with(|h| h.undo_steps().count())
+            .saturating_sub(base)
+    };
+    let confirm_ref = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move |_| {
+        if let Some(button) = confirm_ref.get() {
+            let _ = button.focus();
+        }
+    });
+    let close = move || {
+        asking.set(false);
+        if let Some(el) = document().get_element_by_id("rp-presenter-reset") {
+            use wasm_bindgen::JsCast;
+            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        }
+    };
+    view! {
+        <button
+            type="button"
+            id="rp-presenter-reset"
+            class="rp-presenter-bar__button"
+            data-testid="presenter-reset"
+            disabled=move || !presenter.changed_since_start(app)
+            title="Restore the model as it was when presenting began"
+            on:click=move |_| asking.set(true)
+        >
+            "Reset to workshop start"
+        </button>
+        <Show when=move || asking.get()>
+            <div
+                class="rp-presenter-confirm"
+                role="alertdialog"
+                aria-modal="false"
+                aria-labelledby="rp-presenter-confirm-title"
+                data-testid="presenter-reset-confirm"
+                on:keydown=move |ev| {
+                    if ev.key() == "Escape" {
+                        ev.prevent_default();
+                        ev.stop_propagation();
+                        close();
+                    }
+                }
+            >
+                <p id="rp-presenter-confirm-title" class="rp-presenter-confirm__text">
+                    {move || {
+                        let n = changes();
+                        format!(
+                            "Restore the workspace as it was when presenting began? {n} change{} made since will be undone; Undo (Ctrl+Z) brings them back.",
+                            if n == 1 { "" } else { "s" }
+                        )
+                    }}
+                </p>
+                <button
+                    type="button"
+                    class="rp-button rp-button--primary"
+                    node_ref=confirm_ref
+                    data-testid="presenter-reset-yes"
+                    on:click=move |_| {
+                        presenter.reset_to_start(app);
+                        close();
+                    }
+                >
+                    "Reset"
+                </button>
+                <button type="button" class="rp-button" on:click=move |_| close()>"Cancel"</button>
+            </div>
         </Show>
     }
 }

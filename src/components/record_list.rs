@@ -107,18 +107,20 @@ pub fn RecordList(
                 .collect::<Vec<_>>()
         })
     };
-    let select = |label: &'static str,
-                  testid: &'static str,
-                  value: ReadSignal<String>,
-                  set: WriteSignal<String>,
-                  options: Box<dyn Fn() -> Vec<String> + Send + Sync>| {
+    // Owners are people (or teams): shown through the names helper, so presenter mode can hide them.
+    let names = crate::components::use_names();
+    let select = move |label: &'static str,
+                       testid: &'static str,
+                       value: ReadSignal<String>,
+                       set: WriteSignal<String>,
+                       options: Box<dyn Fn() -> Vec<String> + Send + Sync>| {
         view! {
             <label class="rp-field rp-field--inline">
                 <span class="rp-field__label">{label}</span>
                 <select class="rp-field__input" data-testid=testid on:change:target=move |ev| set.set(ev.target().value())>
                     <option value="" selected=move || value.get().is_empty()>"Any"</option>
                     {move || options().into_iter().map(|o| {
-                        let shown = if o.is_empty() { "(none)".to_string() } else { o.clone() };
+                        let shown = if o.is_empty() { "(none)".to_string() } else { names.text(&o) };
                         let selected = value.get() == o;
                         view! { <option value=o selected=selected>{shown}</option> }
                     }).collect_view()}
@@ -174,7 +176,7 @@ pub fn RecordList(
                                 view! {
                                     <tr class="rp-record-list__row" aria-rowindex=start + i + 2 data-testid="record-row">
                                         <td class="rp-table__main" title=label>{row.label}</td>
-                                        <td><code>{row.owner}</code></td>
+                                        <td><code>{names.text(&row.owner)}</code></td>
                                         <td><code>{row.bu}</code></td>
                                         <td><ReasonChip reason=row.reason /></td>
                                         <td class="rp-table__muted rp-table__rules" title=rules>{row.rules}</td>

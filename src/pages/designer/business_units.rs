@@ -320,7 +320,7 @@ fn BuDetail(
                     <div class="rp-panel rp-cards">
                         <section>
                             <h3 class="rp-section-title">{format!("Users ({})", f.users.len())}</h3>
-                            <ul class="rp-chips">{f.users.into_iter().map(|(label, uid)| view! { <li><A href=format!("/model/users/{}", url_segment(&uid)) attr:class="rp-chip">{label}</A></li> }).collect_view()}</ul>
+                            <ul class="rp-chips" data-testid="bu-users">{f.users.into_iter().map(|(label, uid)| view! { <li><A href=format!("/model/users/{}", url_segment(&uid)) attr:class="rp-chip">{label}</A></li> }).collect_view()}</ul>
                         </section>
                         <section>
                             <h3 class="rp-section-title">{format!("Teams ({})", f.teams.len())}</h3>

@@ -9,11 +9,11 @@ pub mod context;
 mod frame;
 mod import;
 mod overlay;
-mod roles;
+pub mod roles;
 mod settings;
 mod tables;
 mod teams;
-mod users;
+pub mod users;
 
 pub use business_units::BusinessUnitsPage;
 pub use compare::RoleComparePage;

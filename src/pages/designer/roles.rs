@@ -8,6 +8,7 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 
 use super::context::{Designer, use_designer};
 use super::frame::{DesignerFrame, InlineIssues};
+use crate::components::VirtualList;
 use crate::components::depth_circle::{DepthCircle, DepthLegend};
 use crate::components::privilege_grid::{GridEdit, PrivilegeGrid};
 use crate::state::actions::designer::{
@@ -44,7 +45,7 @@ pub fn SecurityRolesPage() -> impl IntoView {
     let selected = Memo::new(move |_| params.read().get("role").map(|s| decode_segment(&s)));
     view! {
         <DesignerFrame title="Security roles">
-            <div class="rp-split">
+            <div class="rp-split rp-split--roles">
                 <RoleList selected />
                 {move || match selected.get() {
                     Some(id) => view! { <RoleEditor id /> }.into_any(),
@@ -59,10 +60,13 @@ pub fn SecurityRolesPage() -> impl IntoView {
     }
 }
 
+/// One row of the roles list: id, name, business unit, members, predefined.
+pub type RoleRow = (String, String, String, String, bool);
+
 #[component]
 fn RoleList(selected: Memo<Option<String>>) -> impl IntoView {
     let designer = use_designer();
-    let rows = move || {
+    let rows = move || -> Vec<RoleRow> {
         designer
             .with_model(|m| {
                 let mut rows: Vec<(String, String, String, String, bool)> = m
@@ -93,25 +97,75 @@ fn RoleList(selected: Memo<Option<String>>) -> impl IntoView {
     };
     view! {
         <nav class="rp-panel rp-split__list" aria-label="Security roles">
-            <ul class="rp-list">
-                {move || rows().into_iter().map(|(id, name, bu, members, predefined)| {
-                    let href = format!("/model/security-roles/{}", url_segment(&id));
-                    let current = {
-                        let id = id.clone();
-                        move || (selected.get().as_deref() == Some(id.as_str())).then_some("page")
-                    };
-                    view! {
-                        <li>
-                            <A href=href attr:class="rp-list__link" attr:aria-current=current>
-                                <span class="rp-list__name">{name}</span>
-                                {predefined.then(|| view! { <span class="rp-tag">"Predefined"</span> })}
-                                <span class="rp-list__meta">{bu}" · "{members}</span>
-                            </A>
-                        </li>
-                    }
-                }).collect_view()}
-            </ul>
+            <RoleRows items=Memo::new(move |_| rows()) selected />
         </nav>
+    }
+}
+
+/// The roles list's rows (virtualised when long).
+#[component]
+pub fn RoleRows(
+    /// The rows, in order.
+    #[prop(into)]
+    items: Signal<Vec<RoleRow>>,
+    /// The role open in the editor.
+    #[prop(into)]
+    selected: Signal<Option<String>>,
+) -> impl IntoView {
+    view! {
+        <VirtualList items label="Security roles" testid="roles-list" row=move |(id, name, bu, members, predefined): RoleRow| {
+            let href = format!("/model/security-roles/{}", url_segment(&id));
+            let current = {
+                let id = id.clone();
+                move || (selected.get().as_deref() == Some(id.as_str())).then_some("page")
+            };
+            view! {
+                <A href=href attr:class="rp-list__link" attr:aria-current=current>
+                    <span class="rp-list__name">{name}</span>
+                    {predefined.then(|| view! { <span class="rp-tag">"Predefined"</span> })}
+                    <span class="rp-list__meta">{bu}" · "{members}</span>
+                </A>
+            }
+        } />
+    }
+}
+
+/// Which tables the grid lists.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum TableFilter {
+    All,
+    Assigned,
+    Unassigned,
+}
+
+impl TableFilter {
+    const ALL: [TableFilter; 3] = [
+        TableFilter::All,
+        TableFilter::Assigned,
+        TableFilter::Unassigned,
+    ];
+
+    fn value(self) -> &'static str {
+        match self {
+            TableFilter::All => "all",
+            TableFilter::Assigned => "assigned",
+            TableFilter::Unassigned => "unassigned",
+        }
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            TableFilter::All => "Show all tables",
+            TableFilter::Assigned => "Show only assigned tables",
+            TableFilter::Unassigned => "Show only unassigned tables",
+        }
+    }
+
+    fn parse(value: &str) -> TableFilter {
+        TableFilter::ALL
+            .into_iter()
+            .find(|s| s.value() == value)
+            .unwrap_or(TableFilter::All)
     }
 }
 
@@ -169,19 +223,6 @@ fn RoleEditor(id: String) -> impl IntoView {
     let read_only =
         Signal::derive(move || designer.read_only.get() || info.get().is_some_and(|i| i.3));
     let tab = RwSignal::new(Tab::Tables);
-    let search = RwSignal::new(String::new());
-    let all_rows = Memo::new(move |_| designer.with_model(grid_rows).unwrap_or_default());
-    let rows = Memo::new(move |_| {
-        let q = search.get().trim().to_lowercase();
-        all_rows.with(|rows| {
-            rows.iter()
-                .filter(|r| {
-                    q.is_empty() || r.label.to_lowercase().contains(&q) || r.logical.contains(&q)
-                })
-                .cloned()
-                .collect::<Vec<_>>()
-        })
-    });
     let depths = Signal::derive(move || {
         role.get()
             .and_then(|r| {
@@ -191,7 +232,47 @@ fn RoleEditor(id: String) -> impl IntoView {
             })
             .unwrap_or_default()
     });
+    let search = RwSignal::new(String::new());
+    // "Show all / assigned / unassigned tables", as the role editor offers.
+    let show = RwSignal::new(TableFilter::All);
+    let all_rows = Memo::new(move |_| designer.with_model(grid_rows).unwrap_or_default());
+    let rows = Memo::new(move |_| {
+        let q = search.get().trim().to_lowercase();
+        let show = show.get();
+        let held = depths.with(|d| {
+            d.iter()
+                .filter(|(_, v)| v.0.iter().any(|x| *x != Depth::None))
+                .map(|(set, _)| *set)
+                .collect::<std::collections::BTreeSet<PrivSet>>()
+        });
+        all_rows.with(|rows| {
+            rows.iter()
+                .filter(|r| {
+                    q.is_empty() || r.label.to_lowercase().contains(&q) || r.logical.contains(&q)
+                })
+                .filter(|r| match show {
+                    TableFilter::All => true,
+                    TableFilter::Assigned => held.contains(&r.set),
+                    TableFilter::Unassigned => !held.contains(&r.set),
+                })
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
     let copy_from = RwSignal::new(None::<PrivSet>);
+    let filter_words = move || {
+        let q = search.get();
+        let mut words = Vec::new();
+        if !q.trim().is_empty() {
+            words.push(format!("matches “{}”", q.trim()));
+        }
+        match show.get() {
+            TableFilter::All => {}
+            TableFilter::Assigned => words.push("has a privilege in this role".to_string()),
+            TableFilter::Unassigned => words.push("has no privilege in this role".to_string()),
+        }
+        format!("No table {}.", words.join(" and "))
+    };
     let on_edit = Callback::new(move |edit: GridEdit| match edit {
         GridEdit::CopyTableTo(set) => copy_from.set(Some(set)),
         GridEdit::Copied(message) => designer.app.info(message),
@@ -294,14 +375,20 @@ fn RoleEditor(id: String) -> impl IntoView {
                             <input type="search" class="rp-input" placeholder="Search tables by display or logical name"
                                 aria-label="Search tables" prop:value=move || search.get()
                                 on:input=move |ev| search.set(event_target_value(&ev)) />
+                            <select class="rp-select" aria-label="Show tables" data-testid="grid-show"
+                                on:change=move |ev| show.set(TableFilter::parse(&event_target_value(&ev)))>
+                                {TableFilter::ALL.into_iter().map(|s| view! {
+                                    <option value=s.value() selected=move || show.get() == s>{s.label()}</option>
+                                }).collect_view()}
+                            </select>
                             <span class="rp-grid-tools__hint">"Click a cell for the next level, Shift+click for the previous; keys 0–4 set a level. Shift+arrows or a drag select cells; Ctrl+C / Ctrl+V copy and paste levels; F2 or the Permission Settings button opens presets and Copy table permissions."</span>
                         </div>
                         {move || copy_from.get().map(|from| view! {
                             <CopyTablePermissions role from all_rows on_done=Callback::new(move |()| copy_from.set(None)) />
                         })}
                         <Show when=move || !rows.with(Vec::is_empty) fallback=move || view! {
-                            <p class="rp-panel__text">{move || format!("No table matches “{}”.", search.get())}" "
-                                <button type="button" class="rp-button rp-button--subtle" on:click=move |_| search.set(String::new())>"Clear the search"</button></p>
+                            <p class="rp-panel__text" data-testid="grid-empty">{filter_words}" "
+                                <button type="button" class="rp-button rp-button--subtle" on:click=move |_| { search.set(String::new()); show.set(TableFilter::All); }>"Clear the filter"</button></p>
                         }>
                             <PrivilegeGrid label=grid_label rows depths read_only on_edit />
                         </Show>
@@ -680,7 +767,7 @@ fn RoleMembers(role: Memo<Option<RoleId>>) -> impl IntoView {
         })
     };
     view! {
-        <details class="rp-members">
+        <details class="rp-members" data-testid="role-members">
             <summary>{move || members().map(|(u, t)| format!("Members: {} users directly, {} teams", u.len(), t.len()))}</summary>
             {move || members().map(|(users, teams)| view! {
                 <div class="rp-members__cols">

@@ -182,7 +182,7 @@ fn TeamDetail(id: String) -> impl IntoView {
                         view! { <input type="search" class="rp-input" placeholder="Search users to add" aria-label="Search users to add"
                             prop:value=move || filter.get() on:input=move |ev| filter.set(event_target_value(&ev)) /> }.into_any()
                     }}
-                    <ul class="rp-checklist" aria-label="Members">
+                    <ul class="rp-checklist" aria-label="Members" data-testid="team-members">
                         {move || members().unwrap_or_default().into_iter().map(|(user, name, member)| {
                             let label = name.clone();
                             view! {

@@ -12,6 +12,7 @@ use leptos_router::hooks::use_params_map;
 use super::change_bu::ChangeBusinessUnit;
 use super::context::use_designer;
 use super::frame::{DesignerFrame, InlineIssues};
+use crate::components::VirtualList;
 use crate::state::actions::designer::{
     bulk_user_role, display, set_manager, set_position, toggle_user_profile, toggle_user_role,
 };
@@ -36,7 +37,9 @@ pub fn UsersPage() -> impl IntoView {
     let selected = Memo::new(move |_| params.read().get("user").map(|s| decode_segment(&s)));
     let ticked = RwSignal::new(BTreeSet::<String>::new());
     let bulk_role = RwSignal::new(String::new());
+    let filter = RwSignal::new(String::new());
     let users = move || {
+        let q = filter.get().trim().to_lowercase();
         designer
             .with_model(|m| {
                 let mut list: Vec<(String, String, String)> = m
@@ -51,6 +54,11 @@ pub fn UsersPage() -> impl IntoView {
                         )
                     })
                     .collect();
+                if !q.is_empty() {
+                    list.retain(|u| {
+                        u.1.to_lowercase().contains(&q) || u.2.to_lowercase().contains(&q)
+                    });
+                }
                 list.sort_by_key(|u| u.1.to_lowercase());
                 list
             })
@@ -109,29 +117,10 @@ pub fn UsersPage() -> impl IntoView {
                             <button type="button" class="rp-button rp-button--subtle" on:click=move |_| ticked.set(BTreeSet::new())>"Clear"</button>
                         </div>
                     </Show>
-                    <ul class="rp-list" aria-label="Users">
-                        {move || users().into_iter().map(|(id, name, bu)| {
-                            let current = {
-                                let id = id.clone();
-                                move || (selected.get().as_deref() == Some(id.as_str())).then_some("page")
-                            };
-                            let tick_id = id.clone();
-                            let is_ticked = {
-                                let id = id.clone();
-                                move || ticked.with(|t| t.contains(&id))
-                            };
-                            view! {
-                                <li class="rp-list__row">
-                                    <input type="checkbox" aria-label=format!("Select {name}") prop:checked=is_ticked
-                                        on:change=move |_| ticked.update(|t| { if !t.remove(&tick_id) { t.insert(tick_id.clone()); } }) />
-                                    <A href=format!("/model/users/{}", url_segment(&id)) attr:class="rp-list__link" attr:aria-current=current>
-                                        <span class="rp-list__name">{name.clone()}</span>
-                                        <span class="rp-list__meta">{bu}</span>
-                                    </A>
-                                </li>
-                            }
-                        }).collect_view()}
-                    </ul>
+                    <input type="search" class="rp-input rp-list__filter" placeholder="Filter users by name or business unit"
+                        aria-label="Filter users" data-testid="users-filter"
+                        on:input:target=move |ev| filter.set(ev.target().value()) />
+                    <UserList items=Memo::new(move |_| users()) selected ticked />
                 </div>
                 <div class="rp-split__detail">
                     {move || match selected.get() {
@@ -141,6 +130,44 @@ pub fn UsersPage() -> impl IntoView {
                 </div>
             </div>
         </DesignerFrame>
+    }
+}
+
+/// One row of the users list: id, name as shown, business unit.
+pub type UserRow = (String, String, String);
+
+/// The users list (virtualised when long), each row with a tick box for bulk edits.
+#[component]
+pub fn UserList(
+    /// The rows, in order.
+    #[prop(into)]
+    items: Signal<Vec<UserRow>>,
+    /// The user open in the detail pane.
+    #[prop(into)]
+    selected: Signal<Option<String>>,
+    /// Users ticked for a bulk edit.
+    ticked: RwSignal<BTreeSet<String>>,
+) -> impl IntoView {
+    view! {
+        <VirtualList items label="Users" row_class="rp-list__row" testid="users-list" row=move |(id, name, bu): UserRow| {
+            let current = {
+                let id = id.clone();
+                move || (selected.get().as_deref() == Some(id.as_str())).then_some("page")
+            };
+            let tick_id = id.clone();
+            let is_ticked = {
+                let id = id.clone();
+                move || ticked.with(|t| t.contains(&id))
+            };
+            view! {
+                <input type="checkbox" aria-label=format!("Select {name}") prop:checked=is_ticked
+                    on:change=move |_| ticked.update(|t| { if !t.remove(&tick_id) { t.insert(tick_id.clone()); } }) />
+                <A href=format!("/model/users/{}", url_segment(&id)) attr:class="rp-list__link" attr:aria-current=current>
+                    <span class="rp-list__name">{name.clone()}</span>
+                    <span class="rp-list__meta">{bu}</span>
+                </A>
+            }
+        } />
     }
 }
 

@@ -41,6 +41,14 @@ pub fn Overview() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
+    let editing = RwSignal::new(None::<usize>);
+    let raw_note = move |i: usize| {
+        app.workspace.with_untracked(|w| {
+            w.as_ref()
+                .and_then(|w| w.walkthrough.steps.get(i).map(|s| s.note.clone()))
+                .unwrap_or_default()
+        })
+    };
     let change = move |label: String,
                        f: Box<
         dyn Fn(&engine::walkthrough::Walkthrough) -> engine::walkthrough::Walkthrough,
@@ -51,6 +59,20 @@ pub fn Overview() -> impl IntoView {
     view! {
         <div class="rp-present__overview">
             <div class="rp-panel">
+                <div class="rp-field">
+                    <label class="rp-field__label" for="rp-walkthrough-title">"Walkthrough title"</label>
+                    <input
+                        id="rp-walkthrough-title"
+                        class="rp-field__input rp-field__input--wide"
+                        data-testid="walkthrough-title-input"
+                        placeholder="Walkthrough"
+                        prop:value=move || app.workspace.with(|w| w.as_ref().map(|w| w.walkthrough.title.clone()).unwrap_or_default())
+                        on:change:target=move |ev| {
+                            let title = ev.target().value();
+                            change("Rename walkthrough".to_string(), Box::new(move |w| steps::retitled(w, &title)));
+                        }
+                    />
+                </div>
                 <h2 class="rp-panel__title">"Steps"</h2>
                 {move || {
                     let rows = rows();
@@ -68,7 +90,21 @@ pub fn Overview() -> impl IntoView {
                                 <li class="rp-present__step" data-testid="walkthrough-step-row">
                                     <span class="rp-present__step-text">
                                         <button type="button" class="rp-link-button" on:click=move |_| presenter.step.set(Some(i))>{text}</button>
-                                        {(!note.is_empty()).then(|| view! { <span class="rp-present__step-note">{note}</span> })}
+                                        {(!note.is_empty()).then(|| view! { <span class="rp-present__step-note">{note.clone()}</span> })}
+                                        <Show when=move || editing.get() == Some(i)>
+                                            <input
+                                                class="rp-field__input rp-field__input--wide"
+                                                aria-label=format!("Note of step {}", i + 1)
+                                                data-testid="walkthrough-note-input"
+                                                prop:value=raw_note(i)
+                                                on:keydown=move |ev| if ev.key() == "Escape" { ev.stop_propagation(); editing.set(None); }
+                                                on:change:target=move |ev| {
+                                                    let text = ev.target().value();
+                                                    editing.set(None);
+                                                    change(format!("Edit note of walkthrough step {}", i + 1), Box::new(move |w| steps::renoted(w, i, &text)));
+                                                }
+                                            />
+                                        </Show>
                                     </span>
                                     <span class="rp-present__step-actions">
                                         <button type="button" class="rp-button rp-button--small" disabled={i == 0}
@@ -80,6 +116,12 @@ pub fn Overview() -> impl IntoView {
                                             aria-label=format!("Move step {} down", i + 1)
                                             on:click=move |_| change(format!("Move walkthrough step {}", i + 1), Box::new(move |w| steps::moved(w, i, false)))>
                                             "Move down"
+                                        </button>
+                                        <button type="button" class="rp-button rp-button--small"
+                                            aria-label=format!("Edit the note of step {}", i + 1)
+                                            data-testid="walkthrough-edit-note"
+                                            on:click=move |_| editing.set(Some(i))>
+                                            "Edit note"
                                         </button>
                                         <button type="button" class="rp-button rp-button--small"
                                             aria-label=format!("Delete step {}", i + 1)

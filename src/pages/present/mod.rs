@@ -79,10 +79,11 @@ pub fn PresentPage() -> impl IntoView {
             })
         },
     );
+    let names = use_names();
     let title = move || {
         app.workspace.with(|w| {
             w.as_ref()
-                .map(|w| w.walkthrough.title.clone())
+                .map(|w| names.text(&w.walkthrough.title))
                 .filter(|t| !t.is_empty())
                 .unwrap_or_else(|| "Walkthrough".to_string())
         })
@@ -118,6 +119,9 @@ pub fn PresentPage() -> impl IntoView {
     }
 }
 
+/// Reasons listed on a step before "N more reasons": a step fits one 1280×720 screen.
+const SHOWN_LINES: usize = 3;
+
 /// One step on screen: counter, question, note, headline, figures and explanation.
 #[component]
 fn StepView(
@@ -130,14 +134,19 @@ fn StepView(
     let presenter = use_presenter();
     let body = match result {
         Err(err) => view! {
-            <p class="rp-field__error" role="alert" data-testid="step-error">
-                {format!("This step cannot be answered against the open model: {err}.")}
-            </p>
+            <div class="rp-step__main">
+                <p class="rp-step__counter" data-testid="step-counter" aria-live="polite">{format!("{} / {total}", index + 1)}</p>
+                <p class="rp-field__error" role="alert" data-testid="step-error">
+                    {format!("This step cannot be answered against the open model: {err}.")}
+                </p>
+            </div>
         }
         .into_any(),
         Ok(a) => {
             let outcome = a.outcome.map(|o| o.as_str().to_string());
             view! {
+                <div class="rp-step__main">
+                <p class="rp-step__counter" data-testid="step-counter" aria-live="polite">{format!("{} / {total}", index + 1)}</p>
                 <h2 class="rp-step__question" data-testid="step-question">{names.text(&a.question)}</h2>
                 {(!note.is_empty()).then(|| view! { <p class="rp-step__note" data-testid="step-note">{names.text(&note)}</p> })}
                 <p class="rp-step__headline" data-testid="step-headline" data-outcome=outcome>{names.text(&a.headline)}</p>
@@ -149,17 +158,30 @@ fn StepView(
                         </div>
                     }).collect_view()}
                 </dl>
-                <h3 class="rp-step__why">"Why"</h3>
-                <ul class="rp-step__lines" data-testid="step-lines">
-                    {a.lines.iter().map(|line| view! { <li>{names.text(line)}</li> }).collect_view()}
-                </ul>
+                </div>
+                <section class="rp-step__reasons" aria-labelledby="rp-step-why">
+                    <h3 class="rp-step__why" id="rp-step-why">"Why"</h3>
+                    <ul class="rp-step__lines" data-testid="step-lines">
+                        {a.lines.iter().take(SHOWN_LINES).map(|line| view! { <li>{names.text(line)}</li> }).collect_view()}
+                    </ul>
+                    {(a.lines.len() > SHOWN_LINES).then(|| {
+                        let more = a.lines.len() - SHOWN_LINES;
+                        view! {
+                            <details class="rp-step__more" data-testid="step-more">
+                                <summary>{format!("{more} more reason{}", if more == 1 { "" } else { "s" })}</summary>
+                                <ul class="rp-step__lines">
+                                    {a.lines.iter().skip(SHOWN_LINES).map(|line| view! { <li>{names.text(line)}</li> }).collect_view()}
+                                </ul>
+                            </details>
+                        }
+                    })}
+                </section>
             }
             .into_any()
         }
     };
     view! {
         <article class="rp-step" data-testid="walkthrough-step" aria-roledescription="slide" aria-label=format!("Step {} of {total}", index + 1)>
-            <p class="rp-step__counter" data-testid="step-counter" aria-live="polite">{format!("{} / {total}", index + 1)}</p>
             {body}
             <nav class="rp-step__nav" aria-label="Walkthrough">
                 <button type="button" class="rp-button" disabled={index == 0} on:click=move |_| presenter.step.set(Some(index.saturating_sub(1)))>

@@ -37,6 +37,24 @@ pub fn added(walkthrough: &Walkthrough, step: Step) -> Walkthrough {
     out
 }
 
+/// The walkthrough under a new title (trimmed).
+pub fn retitled(walkthrough: &Walkthrough, title: &str) -> Walkthrough {
+    Walkthrough {
+        title: title.trim().to_string(),
+        steps: walkthrough.steps.clone(),
+    }
+}
+
+/// The walkthrough with step `index`'s note replaced (trimmed); unchanged when there is no such
+/// step.
+pub fn renoted(walkthrough: &Walkthrough, index: usize, note: &str) -> Walkthrough {
+    let mut next = walkthrough.clone();
+    if let Some(step) = next.steps.get_mut(index) {
+        step.note = note.trim().to_string();
+    }
+    next
+}
+
 /// A step in one line for the overview list (display names where the model has them); the
 /// engine answers it only when the step is shown.
 pub fn describe(model: &engine::model::Model, step: &Step) -> String {
@@ -217,6 +235,19 @@ mod tests {
         assert_eq!(removed(&w, 7), w);
         let step = walk(1).steps[0].clone();
         assert_eq!(added(&w, step).steps.len(), 4);
+    }
+
+    #[test]
+    fn retitling_and_renoting_touch_only_their_part() {
+        let w = walk(2);
+        let t = retitled(&w, "  Leeds store workshop ");
+        assert_eq!(t.title, "Leeds store workshop");
+        assert_eq!(t.steps, w.steps);
+        let n = renoted(&w, 1, " Watch the count drop ");
+        assert_eq!(n.steps[1].note, "Watch the count drop");
+        assert_eq!(n.steps[0], w.steps[0]);
+        assert_eq!(n.title, w.title);
+        assert_eq!(renoted(&w, 5, "x"), w);
     }
 
     #[test]

@@ -380,7 +380,10 @@ fn cell(
             format!("cell-bu-{id}-{table_name}"),
         ),
     };
-    let title = format!("{shown} · {table_name}: {n} of {total} ({:.0}%)", heat * 100.0);
+    let title = format!(
+        "{shown} · {table_name}: {n} of {total} ({:.0}%)",
+        heat * 100.0
+    );
     view! {
         <td class="rp-heatmap__cell" style:--rp-heat=format!("{heat:.3}") data-zero=(n == 0).to_string()>
             <a href=href title=title.clone() aria-label=title data-testid=testid>

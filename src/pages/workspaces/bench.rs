@@ -249,6 +249,7 @@ pub fn BenchPage() -> impl IntoView {
             </div>
             <super::bench_simulator::SimulatorBench />
             <super::bench_engine::EngineBench />
+            <super::bench_designer::DesignerBench />
         </section>
     }
 }

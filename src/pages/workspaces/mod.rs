@@ -3,6 +3,7 @@
 //! storage status) and the in-browser benchmark (`/bench`).
 
 mod bench;
+mod bench_designer;
 mod bench_engine;
 mod bench_simulator;
 mod history;
