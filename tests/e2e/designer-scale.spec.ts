@@ -159,3 +159,27 @@ test('the role grid shows all tables, only assigned or only unassigned ones', as
   await page.getByTestId('grid-empty').getByRole('button', { name: 'Clear the filter' }).click();
   await expect(rows).toHaveCount(all);
 });
+
+test('a new column security profile is created and given Read and Update on a secured column', async ({ page }) => {
+  const designer = new DesignerPage(page);
+  await designer.open('/model/tables/contact', 'Tables');
+  const form = page.getByTestId('new-profile');
+  await form.getByRole('textbox').fill('Payroll readers');
+  await form.getByRole('button', { name: 'Create profile' }).click();
+  await expect(page.getByRole('columnheader', { name: 'Payroll readers' })).toBeVisible();
+  // A taken name is refused with the reason, nothing added.
+  await form.getByRole('textbox').fill('payroll readers');
+  await form.getByRole('button', { name: 'Create profile' }).click();
+  await expect(designer.notice).toContainText('already called');
+  await expect(page.getByRole('columnheader', { name: 'Payroll readers' })).toHaveCount(1);
+
+  const fls = page.locator('table.rp-fls');
+  const col = (await fls.locator('tbody th[scope="row"]').first().textContent())!.trim();
+  const read = page.getByRole('button', { name: `${col}, Read: Not Allowed` }).last();
+  await read.click();
+  await expect(page.getByRole('button', { name: `${col}, Read: Allowed` }).last()).toBeVisible();
+  await page.getByRole('button', { name: `${col}, Update: Not Allowed` }).last().click();
+  await expect(page.getByRole('button', { name: `${col}, Update: Allowed` }).last()).toBeVisible();
+  await page.keyboard.press('Control+z');
+  await expect(page.getByRole('button', { name: `${col}, Update: Not Allowed` }).last()).toBeVisible();
+});

@@ -10,7 +10,7 @@ use leptos_router::hooks::use_params_map;
 use super::context::use_designer;
 use super::frame::{DesignerFrame, InlineIssues};
 use crate::state::actions::designer::{
-    ColumnRight, display, toggle_column_permission, toggle_secured_column,
+    ColumnRight, add_field_profile, display, toggle_column_permission, toggle_secured_column,
 };
 use crate::state::actions::designer_query::{decode_segment, ownership_label, url_segment};
 
@@ -205,6 +205,7 @@ type MatrixRow = (
 #[component]
 fn ColumnSecurityMatrix() -> impl IntoView {
     let designer = use_designer();
+    let new_name = RwSignal::new(String::new());
     let matrix = move || {
         designer
             .with_model(|m| {
@@ -286,6 +287,21 @@ fn ColumnSecurityMatrix() -> impl IntoView {
                     </div>
                 }
             }}
+            <form class="rp-inline-form" data-testid="new-profile" on:submit=move |ev| {
+                ev.prevent_default();
+                let name = new_name.get_untracked();
+                if designer
+                    .edit_model(format!("New column security profile {}", name.trim()), |m| add_field_profile(m, &name).map(|(m, _)| m))
+                    .is_ok()
+                {
+                    new_name.set(String::new());
+                }
+            }>
+                <label class="rp-field__label" for="rp-new-profile">"New column security profile"</label>
+                <input id="rp-new-profile" class="rp-input" placeholder="Profile name" prop:value=move || new_name.get()
+                    on:input:target=move |ev| new_name.set(ev.target().value()) />
+                <button type="submit" class="rp-button">"Create profile"</button>
+            </form>
             <p class="rp-hint"><A href="/model/users">"Profiles of each user"</A>" are on the Users view."</p>
         </div>
     }

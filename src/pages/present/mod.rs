@@ -119,8 +119,8 @@ pub fn PresentPage() -> impl IntoView {
     }
 }
 
-/// Reasons listed on a step before "N more reasons": a step fits one 1280×720 screen.
-const SHOWN_LINES: usize = 3;
+/// Reasons listed on a step before "N more reasons", so a step fits one 1280×720 screen.
+const SHOWN_LINES: usize = 2;
 
 /// One step on screen: counter, question, note, headline, figures and explanation.
 #[component]

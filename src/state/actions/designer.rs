@@ -335,6 +335,34 @@ pub fn add_child_bu(model: &Model, parent: BuId, name: &str) -> Result<(Model, S
     Ok((next, id))
 }
 
+/// A new, empty column security profile named `name` (every secured column Not Allowed until
+/// its letters are switched on). Returns the profile's id.
+pub fn add_field_profile(model: &Model, name: &str) -> Result<(Model, String), Refusal> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err("give the column security profile a name".to_string());
+    }
+    if name_in_use(
+        model,
+        name,
+        model.field_profiles.iter().map(|p| p.name.clone()),
+    ) {
+        return Err(format!("a column security profile is already called “{name}”"));
+    }
+    let id = new_id("fsp_", name, |id| {
+        id_taken(model, id) || model.field_profiles.iter().any(|p| p.name == id)
+    });
+    let mut next = model.clone();
+    next.field_profiles.push(engine::model::FieldProfile {
+        name: id.clone(),
+        users: Vec::new(),
+        teams: Vec::new(),
+        permissions: std::collections::BTreeMap::new(),
+    });
+    next.display_names.insert(id.clone(), name.to_string());
+    Ok((next, id))
+}
+
 /// What still depends on a business unit, as phrases ("3 users"); empty when it can go.
 pub fn bu_dependents(model: &Model, data: &Dataset, bu: BuId) -> Vec<String> {
     let count = |n: usize, one: &str, many: &str| -> Option<String> {

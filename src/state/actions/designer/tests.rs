@@ -263,3 +263,29 @@ fn a_team_changes_business_unit_through_the_engine_and_default_teams_stay() {
         "{lines:?}"
     );
 }
+
+#[test]
+fn a_new_column_security_profile_starts_empty_validates_and_refuses_a_taken_name() {
+    let ws = demo();
+    let before = ws.model.field_profiles.len();
+    let (model, id) = add_field_profile(&ws.model, "  Payroll readers ").unwrap();
+    assert_eq!(model.field_profiles.len(), before + 1);
+    let profile = model.field_profiles.last().unwrap();
+    assert_eq!(profile.name, id);
+    assert!(profile.permissions.is_empty() && profile.users.is_empty());
+    assert_eq!(display(&model, &id), "Payroll readers");
+    let next = ws.with_model(model.clone());
+    assert!(
+        next.issues()
+            .iter()
+            .all(|i| i.severity != engine::validate::Severity::Error),
+        "{:?}",
+        next.issues()
+    );
+    assert!(add_field_profile(&model, "payroll READERS").is_err());
+    assert!(add_field_profile(&model, "  ").is_err());
+    // It round-trips through the model JSON.
+    let text = engine::format::save(&model, None);
+    let (loaded, _, _) = engine::format::load(&text).unwrap();
+    assert!(loaded.field_profiles.iter().any(|p| p.name == id));
+}
