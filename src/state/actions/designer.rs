@@ -347,7 +347,9 @@ pub fn add_field_profile(model: &Model, name: &str) -> Result<(Model, String), R
         name,
         model.field_profiles.iter().map(|p| p.name.clone()),
     ) {
-        return Err(format!("a column security profile is already called “{name}”"));
+        return Err(format!(
+            "a column security profile is already called “{name}”"
+        ));
     }
     let id = new_id("fsp_", name, |id| {
         id_taken(model, id) || model.field_profiles.iter().any(|p| p.name == id)
