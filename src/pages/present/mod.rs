@@ -108,6 +108,8 @@ pub fn PresentPage() -> impl IntoView {
                         </div>
                     }.into_any();
                 }
+                // The step is drawn again when names are hidden or shown (N).
+                let _hidden = names.hidden();
                 match current.get() {
                     None => view! { <editor::Overview /> }.into_any(),
                     Some((i, result, note)) => view! {
