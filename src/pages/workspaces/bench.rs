@@ -28,17 +28,22 @@ pub(super) struct Step {
 
 impl Step {
     pub fn median(&self) -> f64 {
-        let mut sorted = self.runs_ms.clone();
-        sorted.sort_by(f64::total_cmp);
-        match sorted.len() {
-            0 => 0.0,
-            n if n % 2 == 1 => sorted[n / 2],
-            n => (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0,
-        }
+        median(&self.runs_ms)
     }
 
     pub fn min(&self) -> f64 {
         self.runs_ms.iter().copied().fold(f64::INFINITY, f64::min)
+    }
+}
+
+/// The median of some timings (0 for none).
+pub(super) fn median(runs_ms: &[f64]) -> f64 {
+    let mut sorted = runs_ms.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    match sorted.len() {
+        0 => 0.0,
+        n if n % 2 == 1 => sorted[n / 2],
+        n => (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0,
     }
 }
 

@@ -10,6 +10,7 @@ use engine::model::{PrivSet, RoleId, TableId, Verb};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::bench::now;
 use super::saved_list::thousands;
 use crate::pages::designer::roles::{RoleRow, RoleRows};
 use crate::pages::designer::users::{UserList, UserRow};
@@ -31,24 +32,12 @@ struct Line {
 
 impl Line {
     fn median(&self) -> f64 {
-        let mut sorted = self.runs_ms.clone();
-        sorted.sort_by(f64::total_cmp);
-        match sorted.len() {
-            0 => 0.0,
-            n if n % 2 == 1 => sorted[n / 2],
-            n => (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0,
-        }
+        super::bench::median(&self.runs_ms)
     }
 
     fn max(&self) -> f64 {
         self.runs_ms.iter().copied().fold(0.0, f64::max)
     }
-}
-
-fn now() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or_else(js_sys::Date::now, |p| p.now())
 }
 
 /// The generated organisation for the list workloads: 1,000 users, and roles copied from its
