@@ -13,6 +13,7 @@
 
 pub mod bench;
 pub mod cedar;
+pub mod csv;
 pub mod data;
 pub mod demo;
 pub mod diff;
