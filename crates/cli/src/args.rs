@@ -54,6 +54,48 @@ pub enum Command {
     /// Compare two versions of a model: structural changes (matched by id) and who gains or
     /// loses access to how many records; exit 0 when they are the same, 3 when they differ.
     Diff(DiffArgs),
+    /// Import the records of one table from a CSV file into a model JSON: columns mapped by
+    /// name, every rejected row listed with its row number and reason; exit 0 when every row
+    /// was imported, 3 when some were rejected (the others are imported), 1 on a file that
+    /// cannot be read.
+    ImportCsv(ImportCsvArgs),
+    /// Print the CSV import template of one table: the header row, required columns first.
+    CsvTemplate(CsvTemplateArgs),
+}
+
+/// `rampart import-csv`.
+#[derive(Debug, clap::Args)]
+pub struct ImportCsvArgs {
+    /// Model JSON (rampart-model).
+    pub model: PathBuf,
+    /// The CSV file (RFC 4180; the first row names the columns).
+    pub csv: PathBuf,
+    /// The table the rows are records of (its id, e.g. `account`).
+    #[arg(long)]
+    pub table: String,
+    /// User or team (id or display name) given the rows whose owner is missing or unknown;
+    /// without it such rows are rejected.
+    #[arg(long)]
+    pub fallback_owner: Option<String>,
+    /// Print the import report as JSON on standard output (the model then goes to `--out`).
+    #[arg(long, requires = "out")]
+    pub json: bool,
+    /// Write the model with the imported records to this file instead of standard output.
+    #[arg(long, short)]
+    pub out: Option<PathBuf>,
+}
+
+/// `rampart csv-template`.
+#[derive(Debug, clap::Args)]
+pub struct CsvTemplateArgs {
+    /// Model JSON (rampart-model), or scenario / demo YAML.
+    pub model: PathBuf,
+    /// The table (its id, e.g. `account`).
+    #[arg(long)]
+    pub table: String,
+    /// Write to this file instead of standard output.
+    #[arg(long, short)]
+    pub out: Option<PathBuf>,
 }
 
 /// `rampart diff`.

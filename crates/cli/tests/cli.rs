@@ -489,3 +489,121 @@ fn convert_a_model_to_a_scenario_that_rampart_test_runs() {
     let report: Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(report["failed"], 1, "{stdout}");
 }
+
+// --- import-csv, csv-template ---------------------------------------------------------------------
+
+#[test]
+fn csv_template_then_import_csv_with_a_fallback_owner_and_a_rejected_row() {
+    let dir = TempDir::new("import-csv");
+    let model = dir.0.join("store.json");
+    let (code, _, stderr) = run(&["convert", "--demo", "department-store", "-o", path(&model)]);
+    assert_eq!(code, 0, "{stderr}");
+
+    let (code, template, stderr) =
+        run(&["csv-template", path(&model), "--table", "new_loyaltycard"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        template.starts_with("owner,id,new_contactid,"),
+        "{template}"
+    );
+
+    let csv = dir.write(
+        "cards.csv",
+        "Owner,Id,new_contactid,new_tier\r\n\
+         Priya Shah,card_x1,con_leeds_margaret,Gold\r\n\
+         someone@contoso.com,card_x2,,Green\r\n\
+         u_leeds_clerk1,card_x3,con_nobody,Silver\r\n",
+    );
+    let merged = dir.0.join("merged.json");
+    let (code, stdout, stderr) = run(&[
+        "import-csv",
+        path(&model),
+        path(&csv),
+        "--table",
+        "new_loyaltycard",
+        "--fallback-owner",
+        "u_leeds_store_mgr",
+        "--json",
+        "-o",
+        path(&merged),
+    ]);
+    assert_eq!(code, 3, "some rows were rejected: {stderr}");
+    let report: Value = serde_json::from_str(&stdout).expect("report JSON");
+    assert_eq!(report["accepted"], 2);
+    assert_eq!(report["rejected"][0]["row"], 4);
+    assert_eq!(
+        report["rejected"][0]["reason"],
+        "lookup `new_contactid`: no record `con_nobody`"
+    );
+    assert_eq!(report["fallback"][0]["row"], 3);
+    assert_eq!(report["mapping"][0]["target"], "owner");
+
+    let before: Value = serde_json::from_str(&std::fs::read_to_string(&model).unwrap()).unwrap();
+    let after: Value = serde_json::from_str(&std::fs::read_to_string(&merged).unwrap()).unwrap();
+    let records = |doc: &Value| doc["data"]["records"].as_object().unwrap().len();
+    assert_eq!(records(&after), records(&before) + 2);
+    assert_eq!(
+        after["data"]["records"]["card_x2"]["owner"],
+        "u_leeds_store_mgr"
+    );
+    assert_eq!(
+        after["data"]["records"]["card_x1"]["owner"],
+        "u_leeds_clerk1"
+    );
+    assert!(after["data"]["records"].get("card_x3").is_none());
+    assert_eq!(
+        after["roles"], before["roles"],
+        "the rest of the document is kept"
+    );
+    let (code, _, stderr) = run(&["validate", path(&merged)]);
+    assert_eq!(code, 0, "{stderr}");
+
+    // The human report goes to standard error, the model to standard output.
+    let (code, stdout, stderr) = run(&[
+        "import-csv",
+        path(&model),
+        path(&csv),
+        "--table",
+        "new_loyaltycard",
+    ]);
+    assert_eq!(code, 3);
+    assert!(stdout.starts_with('{'), "the model JSON");
+    assert!(
+        stderr.contains("row 3: rejected: owner `someone@contoso.com` is not a user or team"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("1 row imported into `new_loyaltycard`, 2 rejected"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn import_csv_refuses_a_malformed_file_naming_line_and_column() {
+    let dir = TempDir::new("import-csv-bad");
+    let model = dir.write("m.json", VALID);
+    let csv = dir.write("bad.csv", "owner,id\nalice,\"a1\n");
+    let out = dir.0.join("out.json");
+    let (code, stdout, stderr) = run(&[
+        "import-csv",
+        path(&model),
+        path(&csv),
+        "--table",
+        "account",
+        "-o",
+        path(&out),
+    ]);
+    assert_eq!(code, 1);
+    assert!(stdout.is_empty());
+    assert!(
+        stderr.contains("line 2, column 7: the quoted field that starts here is never closed"),
+        "{stderr}"
+    );
+    assert!(!out.exists(), "nothing written");
+    let (code, _, stderr) = run(&["import-csv", path(&model), path(&csv), "--table", "nope"]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("no table `nope` in the model (tables: account)"),
+        "{stderr}"
+    );
+}

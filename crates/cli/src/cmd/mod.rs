@@ -3,6 +3,7 @@
 mod bench;
 mod cedar;
 mod convert;
+mod csv;
 mod diff;
 mod export;
 mod fmt;
@@ -36,5 +37,7 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
         Command::Convert(args) => convert::run(&args),
         Command::Cedar(args) => cedar::run(&args),
         Command::Diff(args) => diff::run(&args),
+        Command::ImportCsv(args) => csv::import(&args),
+        Command::CsvTemplate(args) => csv::template(&args),
     }
 }
