@@ -76,7 +76,10 @@ pub fn import(args: &ImportCsvArgs) -> anyhow::Result<ExitCode> {
     let report = csv::import(&model, &data, table, &file, &mapping, fallback)
         .map_err(|e| anyhow!("{}: {e}", args.csv.display()))?;
 
-    doc.data = format::to_wire(&model, Some(&report.dataset)).data;
+    let merged = report
+        .apply(&data)
+        .ok_or_else(|| anyhow!("the records changed during the import"))?;
+    doc.data = format::to_wire(&model, Some(&merged)).data;
     write(args.out.as_deref(), &format::to_string(&doc))?;
 
     if args.json {

@@ -416,15 +416,18 @@ pub struct FallbackUse {
     pub note: String,
 }
 
-/// What an import did. Nothing is applied by [`import`] itself: `dataset` is the complete
-/// result (the records before plus every accepted row), to be taken whole or not at all.
+/// What an import would do. Nothing is applied by [`import`] itself: [`ImportReport::apply`]
+/// makes the complete result (the records before plus every accepted row), to be taken whole
+/// or not at all.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ImportReport {
     /// The table imported into.
     pub table: TableId,
-    /// The records before plus the accepted ones, appended in row order (record ids of the
-    /// records before are unchanged).
-    pub dataset: Dataset,
+    /// Records in the dataset the import read.
+    pub base_records: usize,
+    /// The accepted rows as records, in row order, to go after the dataset's records (parent
+    /// links already point where the records will be).
+    pub records: Vec<Record>,
     /// Rows imported.
     pub accepted: usize,
     /// Rows left out, in row order.
@@ -436,6 +439,18 @@ pub struct ImportReport {
 }
 
 impl ImportReport {
+    /// The dataset the import read with the accepted records appended (record ids of the
+    /// records before are unchanged); `None` when `data` is not that dataset (another number
+    /// of records), so a stale report is never applied.
+    pub fn apply(&self, data: &Dataset) -> Option<Dataset> {
+        if data.records.len() != self.base_records {
+            return None;
+        }
+        let mut dataset = data.clone();
+        dataset.records.extend(self.records.iter().cloned());
+        Some(dataset)
+    }
+
     /// The rejected rows as CSV: `row,reason`.
     pub fn rejected_csv(&self) -> String {
         let mut out = String::new();
@@ -612,7 +627,7 @@ struct Pending {
 /// - a lookup naming no record, a record of a table the lookup does not point to, the row's
 ///   own record, or a row that was rejected (CASC-1).
 ///
-/// Nothing is changed in `data`: the report's `dataset` is the whole result.
+/// Nothing is changed in `data`: [`ImportReport::apply`] makes the whole result.
 pub fn import(
     model: &Model,
     data: &Dataset,
@@ -958,8 +973,8 @@ pub fn import(
         }
     }
 
-    let mut dataset = data.clone();
-    let first_new = dataset.records.len();
+    let mut records = Vec::new();
+    let first_new = data.records.len();
     let mut new_ids: HashMap<&str, RecordId> = HashMap::new();
     let mut n = 0;
     for p in pending.iter().filter(|p| p.rejected.is_none()) {
@@ -998,7 +1013,7 @@ pub fn import(
                 note: note.clone(),
             });
         }
-        dataset.records.push(Record {
+        records.push(Record {
             name: p.name.clone(),
             table,
             owner: p.owner,
@@ -1010,7 +1025,8 @@ pub fn import(
     rejected.sort_by_key(|r| r.row);
     Ok(ImportReport {
         table,
-        dataset,
+        base_records: first_new,
+        records,
         accepted: n,
         rejected,
         fallback,

@@ -6,8 +6,8 @@
 //!   import template's header row, required columns first), [`suggest_mapping`] (CSV headers to
 //!   fields, by logical or display name), [`import`] (every row checked; rejected rows listed
 //!   with their row number and reason; unknown or missing owners given to a fallback owner when
-//!   one is chosen; the result a whole new [`crate::data::Dataset`], so a caller applies all of
-//!   it or nothing) and [`table_to_csv`] (a table's records in the template's layout).
+//!   one is chosen; [`ImportReport::apply`] makes the whole new [`crate::data::Dataset`], so a
+//!   caller applies all of it or nothing) and [`table_to_csv`] (a table's records in the template's layout).
 //! - Whole datasets: [`dataset_to_csv`] / [`dataset_from_csv`] (`table,id,owner,owning_bu,parent`
 //!   then the value columns).
 //! - [`visible_records`]: every record a user can see, with the access path that lets them.

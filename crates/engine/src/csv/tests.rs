@@ -193,12 +193,14 @@ fn rows_are_imported_with_owner_by_display_name_bu_from_the_owner_and_parents() 
          u_leeds_clerk2,,,\r\n",
         None,
     );
+    let all = report.apply(&data).expect("applies");
+    assert_eq!(all.records.len(), data.records.len() + report.accepted);
     assert_eq!(reasons(&report), []);
     assert_eq!(report.accepted, 2);
-    assert_eq!(report.dataset.records.len(), before + 2);
+    assert_eq!(all.records.len(), before + 2);
     assert_eq!(data.records.len(), before, "the input is not changed");
-    let names = report.dataset.name_index();
-    let card = report.dataset.record(names["card_new1"]).expect("card");
+    let names = all.name_index();
+    let card = all.record(names["card_new1"]).expect("card");
     assert_eq!(card.owner, Some(user(&model, "u_leeds_clerk1")));
     // BU-7: the owner's business unit.
     assert_eq!(
@@ -206,14 +208,11 @@ fn rows_are_imported_with_owner_by_display_name_bu_from_the_owner_and_parents() 
         Some("bu_store_leeds")
     );
     assert_eq!(card.parents.len(), 1);
-    assert_eq!(
-        report.dataset.record_name(card.parents[0].1),
-        "con_leeds_margaret"
-    );
+    assert_eq!(all.record_name(card.parents[0].1), "con_leeds_margaret");
     assert_eq!(card.values.get("new_tier"), Some("Gold"));
     // A row without an id gets one from its table and row number.
     assert!(names.contains_key("new_loyaltycard-r3"));
-    let errors: Vec<_> = crate::validate::validate(&model, Some(&report.dataset))
+    let errors: Vec<_> = crate::validate::validate(&model, Some(&all))
         .into_iter()
         .filter(|i| i.is_error())
         .collect();
@@ -232,10 +231,12 @@ fn a_lookup_shared_by_several_relationships_follows_the_parent_table() {
          u_leeds_clerk1,n_con,con_leeds_margaret,on a contact\n",
         None,
     );
+    let all = report.apply(&data).expect("applies");
+    assert_eq!(all.records.len(), data.records.len() + report.accepted);
     assert_eq!(reasons(&report), []);
-    let names = report.dataset.name_index();
+    let names = all.name_index();
     let relationship = |id: &str| {
-        let record = report.dataset.record(names[id]).expect("note");
+        let record = all.record(names[id]).expect("note");
         model.relationships[record.parents[0].0.index()]
             .name
             .clone()
@@ -266,9 +267,11 @@ fn a_parent_on_a_later_row_of_the_same_file_is_found() {
         "owner,id,masterid\nu_leeds_clerk1,c_child,c_parent\nu_leeds_clerk1,c_parent,\n",
         None,
     );
+    let all = report.apply(&data).expect("applies");
+    assert_eq!(all.records.len(), data.records.len() + report.accepted);
     assert_eq!(reasons(&report), []);
-    let names = report.dataset.name_index();
-    let child = report.dataset.record(names["c_child"]).expect("child");
+    let names = all.name_index();
+    let child = all.record(names["c_child"]).expect("child");
     assert_eq!(child.parents[0].1, names["c_parent"]);
 }
 
@@ -280,6 +283,8 @@ fn unknown_and_missing_owners_go_to_the_fallback_owner_and_are_reported() {
     let fallback = user(&model, "u_leeds_store_mgr");
     let text = "owner,id\nnobody@contoso.com,card_a\n,card_b\nu_leeds_clerk1,card_c\n";
     let report = run(&model, &data, "new_loyaltycard", text, Some(fallback));
+    let all = report.apply(&data).expect("applies");
+    assert_eq!(all.records.len(), data.records.len() + report.accepted);
     assert_eq!(report.accepted, 3);
     assert_eq!(reasons(&report), []);
     let notes: Vec<(usize, &str)> = report
@@ -297,8 +302,8 @@ fn unknown_and_missing_owners_go_to_the_fallback_owner_and_are_reported() {
             (3, "no owner, given to fallback `u_leeds_store_mgr`"),
         ]
     );
-    let names = report.dataset.name_index();
-    let card = report.dataset.record(names["card_a"]).expect("card");
+    let names = all.name_index();
+    let card = all.record(names["card_a"]).expect("card");
     assert_eq!(card.owner, Some(fallback));
     assert_eq!(
         card.owning_bu.map(|b| model.bu_name(b)),
@@ -312,6 +317,8 @@ fn unknown_and_missing_owners_go_to_the_fallback_owner_and_are_reported() {
 
     // Without a fallback owner the same rows are rejected.
     let report = run(&model, &data, "new_loyaltycard", text, None);
+    let all = report.apply(&data).expect("applies");
+    assert_eq!(all.records.len(), data.records.len() + report.accepted);
     assert_eq!(report.accepted, 1);
     let rejected = reasons(&report);
     assert_eq!(rejected.len(), 2);
@@ -370,6 +377,8 @@ fn each_rejection_names_its_row_and_reason() {
                 \n\
                 u_leeds_clerk1,card_self,card_self,x\n";
     let report = run(&model, &data, "new_loyaltycard", text, None);
+    let all = report.apply(&data).expect("applies");
+    assert_eq!(all.records.len(), data.records.len() + report.accepted);
     assert_eq!(report.accepted, 1);
     assert_eq!(report.blank, 1);
     let rejected = reasons(&report);
@@ -400,6 +409,8 @@ fn owning_business_unit_must_follow_the_owner_without_modernized_business_units(
                 u_leeds_clerk1,c3,\"Leeds, Briggate\"\n\
                 u_leeds_clerk1,c4,bu_nowhere\n";
     let report = run(&model, &data, "contact", text, None);
+    let all = report.apply(&data).expect("applies");
+    assert_eq!(all.records.len(), data.records.len() + report.accepted);
     let rejected = reasons(&report);
     assert_eq!(rejected.len(), 3, "{rejected:?}");
     assert_eq!(rejected[0].0, 2);
@@ -422,9 +433,11 @@ fn owning_business_unit_must_follow_the_owner_without_modernized_business_units(
     // With modernized business units the owning BU may differ (MBU-4).
     model.settings.modernized_bu = true;
     let report = run(&model, &data, "contact", text, None);
+    let all = report.apply(&data).expect("applies");
+    assert_eq!(all.records.len(), data.records.len() + report.accepted);
     assert_eq!(report.accepted, 2, "{:?}", reasons(&report));
-    let names = report.dataset.name_index();
-    let c1 = report.dataset.record(names["c1"]).expect("c1");
+    let names = all.name_index();
+    let c1 = all.record(names["c1"]).expect("c1");
     assert_eq!(
         c1.owning_bu.map(|b| model.bu_name(b)),
         Some("bu_store_york")
@@ -441,13 +454,15 @@ fn organization_owned_rows_take_no_owner_or_business_unit() {
         "id,owner,owning_bu,name\np1,,,Scarf\np2,u_md,,Hat\np3,,bu_north,Gloves\n",
         None,
     );
+    let all = report.apply(&data).expect("applies");
+    assert_eq!(all.records.len(), data.records.len() + report.accepted);
     assert_eq!(report.accepted, 1);
     let rejected = reasons(&report);
     assert_eq!(rejected[0].0, 3);
     assert!(rejected[0].1.contains("organization-owned") && rejected[0].1.contains("ROLE-5"));
     assert_eq!(rejected[1].0, 4);
     assert!(rejected[1].1.contains("ROLE-5"));
-    let p1 = report.dataset.records.last().expect("p1");
+    let p1 = all.records.last().expect("p1");
     assert_eq!((p1.owner, p1.owning_bu), (None, None));
 }
 
@@ -472,6 +487,8 @@ fn a_child_of_a_rejected_row_is_rejected_too() {
         "owner,id,masterid\nu_md,c_a,c_b\nnobody,c_b,\n",
         None,
     );
+    let all = report.apply(&data).expect("applies");
+    assert_eq!(all.records.len(), data.records.len() + report.accepted);
     assert_eq!(report.accepted, 0);
     let rejected = reasons(&report);
     assert_eq!(rejected[0].0, 2);
@@ -512,9 +529,16 @@ fn mapping_errors_stop_the_import_before_any_row() {
 fn an_import_where_every_row_fails_leaves_the_records_as_they_were() {
     let (model, data) = store();
     let report = run(&model, &data, "contact", "owner,id\nnobody,x\n,y\n", None);
+    let all = report.apply(&data).expect("applies");
+    assert_eq!(all.records.len(), data.records.len() + report.accepted);
     assert_eq!(report.accepted, 0);
     assert_eq!(report.rejected.len(), 2);
-    assert_eq!(report.dataset, data);
+    assert_eq!(all, data);
+    assert_eq!(
+        report.apply(&Dataset::default()),
+        None,
+        "a report applies to its own data only"
+    );
     assert_eq!(
         report.rejected_csv(),
         "row,reason\r\n2,owner `nobody` is not a user or team of the model (help: choose a fallback owner to give such rows to)\r\n3,\"no owner: records of `contact` have an owner user or team (BU-7) (help: fill `owner`, or choose a fallback owner)\"\r\n"
@@ -541,14 +565,11 @@ fn a_table_exported_then_imported_gives_back_the_same_records() {
             ..Dataset::default()
         };
         let report = run(&model, &rest, name, &text, None);
+        let all = report.apply(&rest).expect("applies");
+        assert_eq!(all.records.len(), rest.records.len() + report.accepted);
         assert_eq!(reasons(&report), [], "{name}");
         let original: Vec<_> = data.records.iter().filter(|r| r.table == t).collect();
-        let back: Vec<_> = report
-            .dataset
-            .records
-            .iter()
-            .filter(|r| r.table == t)
-            .collect();
+        let back: Vec<_> = all.records.iter().filter(|r| r.table == t).collect();
         assert_eq!(back.len(), original.len(), "{name}");
         for (a, b) in original.iter().zip(&back) {
             assert_eq!(
@@ -562,11 +583,7 @@ fn a_table_exported_then_imported_gives_back_the_same_records() {
                     .map(|(rel, p)| format!("{}:{}", rel.0, d.record_name(*p)))
                     .collect()
             };
-            assert_eq!(
-                parent_names(a, &data),
-                parent_names(b, &report.dataset),
-                "{name}"
-            );
+            assert_eq!(parent_names(a, &data), parent_names(b, &all), "{name}");
         }
     }
 }
