@@ -4,6 +4,7 @@
 
 mod cache;
 mod explain;
+mod export_visible;
 mod matrix;
 mod matrix_png;
 mod pickers;

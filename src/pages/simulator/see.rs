@@ -9,6 +9,7 @@ use leptos_router::NavigateOptions;
 use leptos_router::hooks::query_signal_with_options;
 
 use super::cache::{Shared, cached_memo};
+use super::export_visible::ExportVisible;
 use super::pickers::{TablePicker, UserPicker, VerbPicker};
 use super::queries::{self, display, find_table, find_user};
 use crate::components::{BuReachNode, BuReachTree, RecordList};
@@ -214,6 +215,9 @@ pub fn WhatCanSee(ws: Memo<Option<Workspace>>) -> impl IntoView {
                         })}
                     </tbody>
                 </table>
+                <ExportVisible key user=user_id count=Signal::derive(move || {
+                    reach.with(|r| r.as_ref().map(|r| r.iter().map(|t| t.count(Verb::Read) as usize).sum()))
+                }) />
             </div>
             <div class="rp-sim__split">
                 <div class="rp-panel rp-sim__main">

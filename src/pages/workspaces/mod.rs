@@ -6,6 +6,7 @@ mod bench;
 mod bench_designer;
 mod bench_engine;
 mod bench_simulator;
+mod csv_import;
 mod history;
 mod sample_data;
 mod saved_list;

@@ -1,11 +1,13 @@
 //! The Sample data panel: generate records for the open model (with progress and Cancel),
-//! export them as CSV, import CSV with a report of every row left out.
+//! export them as CSV, import CSV with a report of every row left out; and the import of one
+//! table's records ([`super::csv_import`]).
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::csv_import::CsvImport;
 use super::saved_list::thousands;
 use crate::components::{ProgressBar, download_text, read_chosen_file};
 use crate::state::persist::now_ms;
@@ -168,7 +170,7 @@ pub fn SampleDataPanel() -> impl IntoView {
         let Some(workspace) = app.workspace.get_untracked() else {
             return;
         };
-        let csv = sample_data::records_to_csv(&workspace.model, &workspace.data);
+        let csv = engine::csv::dataset_to_csv(&workspace.model, &workspace.data);
         let file = format!("{}.records.csv", crate::components::slug(&workspace.name));
         if let Err(err) = download_text(&file, "text/csv", &csv) {
             result.set(Some(err));
@@ -190,7 +192,7 @@ pub fn SampleDataPanel() -> impl IntoView {
                     return;
                 }
             };
-            let (wire, bad_rows) = match sample_data::records_from_csv(&text) {
+            let (wire, bad_rows) = match engine::csv::dataset_from_csv(&text) {
                 Ok(parsed) => parsed,
                 Err(err) => {
                     result.set(Some(format!("`{name}` was not imported: {err}")));
@@ -205,7 +207,7 @@ pub fn SampleDataPanel() -> impl IntoView {
             let (model, dataset, issues) = storage::decode_dataset(&workspace.model, wire);
             let mut lines: Vec<String> = bad_rows
                 .iter()
-                .map(|bad| format!("line {}: {}", bad.line, bad.message))
+                .map(|bad| format!("row {}: {}", bad.row, bad.reason))
                 .collect();
             lines.extend(issues.iter().map(|i| format!("{}: {}", i.path, i.message)));
             app.change(
@@ -318,18 +320,20 @@ pub fn SampleDataPanel() -> impl IntoView {
                     on_cancel=Callback::new(move |()| cancelled.set_value(true)) />
             })}
             {move || result.get().map(|r| view! { <p class="rp-ws-result" role="status" data-testid="sample-result">{r}</p> })}
+            <CsvImport />
+            <h3 class="rp-csv__title">"All tables in one file (CSV)"</h3>
             <div class="rp-ws-inline-form">
                 <button type="button" class="rp-button" on:click=export_csv data-testid="export-csv">
                     "Export records (CSV)"
                 </button>
                 <label class="rp-button rp-button--file">
-                    "Import records (CSV)…"
+                    "Replace records from CSV…"
                     <input type="file" accept=".csv,text/csv" class="rp-visually-hidden"
                         data-testid="import-csv" node_ref=csv_input on:change=import_csv />
                 </label>
                 <span class="rp-field__hint">
                     "Columns: "<code>"table,id,owner,owning_bu,parent"</code>", then one per value. \
-                     Importing replaces the records (Undo restores them)."
+                     Replacing swaps every record for the file's (Undo restores them)."
                 </span>
             </div>
             {move || {
