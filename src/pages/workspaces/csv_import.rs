@@ -338,7 +338,7 @@ pub fn CsvImport() -> impl IntoView {
                     <tbody>{rows}</tbody>
                 </table>
                 {has_owner.then(|| view! {
-                    <label class="rp-field">
+                    <label class="rp-field rp-csv-map__fallback">
                         <span class="rp-field__label">"Fallback owner"</span>
                         <select class="rp-field__input" data-testid="fallback-owner"
                             on:change=move |ev| fallback.set(event_target_value(&ev))>
@@ -423,7 +423,10 @@ pub fn CsvImport() -> impl IntoView {
                 <p class="rp-ws-result" data-testid="csv-import-summary">{d.summary.clone()}</p>
                 {(!d.fallback.is_empty()).then(|| view! {
                     <details class="rp-csv-report__fallback">
-                        <summary>{format!("{} rows given to the fallback owner", d.fallback.len())}</summary>
+                        <summary>{match d.fallback.len() {
+                            1 => "1 row given to the fallback owner".to_string(),
+                            n => format!("{n} rows given to the fallback owner"),
+                        }}</summary>
                         <ul class="rp-ws-report">{fallback_list}</ul>
                     </details>
                 })}

@@ -321,7 +321,7 @@ pub fn SampleDataPanel() -> impl IntoView {
             })}
             {move || result.get().map(|r| view! { <p class="rp-ws-result" role="status" data-testid="sample-result">{r}</p> })}
             <CsvImport />
-            <h3 class="rp-csv__title">"All tables in one file (CSV)"</h3>
+            <h3 class="rp-csv__title rp-csv__title--ruled">"All tables in one file (CSV)"</h3>
             <div class="rp-ws-inline-form">
                 <button type="button" class="rp-button" on:click=export_csv data-testid="export-csv">
                     "Export records (CSV)"
