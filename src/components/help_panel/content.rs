@@ -419,6 +419,7 @@ pub const SCREENS: &[(&str, ScreenHelp)] = &[
                 "Open a saved workspace, or import a rampart-model JSON file.",
                 "Take a named snapshot (\"before workshop\"); Restore one to go back to it, or Compare with current to see who gains or loses access since.",
                 "Generate sample records: they are added to the existing ones unless you tick Replace existing records.",
+                "Import the records of one table from CSV: download its template, map the columns, choose a fallback owner for rows whose owner is unknown, and keep the report of rejected rows.",
             ],
             terms: &["Sample records"],
             keys: &[],
