@@ -1014,7 +1014,7 @@ pub fn import(
             });
         }
         records.push(Record {
-            name: p.name.clone(),
+            name: p.name.as_str().into(),
             table,
             owner: p.owner,
             owning_bu: p.owning_bu,
@@ -1055,7 +1055,7 @@ pub fn table_to_csv(model: &Model, data: &Dataset, table: TableId) -> String {
     {
         let cells = fields.iter().map(|f| match &f.target {
             Target::Ignore => String::new(),
-            Target::Id => record.name.clone(),
+            Target::Id => record.name.to_string(),
             Target::Owner => record
                 .owner
                 .map_or(String::new(), |o| model.principal_name(o).to_string()),
