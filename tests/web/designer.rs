@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos::task::tick;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
+use rampart_app::components::Names;
 use rampart_app::pages::designer::{SecurityRolesPage, provide_designer};
 use rampart_app::state::{AppState, Workspace};
 use wasm_bindgen::JsCast;
@@ -22,8 +23,9 @@ fn account_delete(app: AppState) -> engine::model::Depth {
     })
 }
 
-#[wasm_bindgen_test]
-async fn clicking_a_depth_cell_changes_the_role_and_undo_restores_it() {
+/// Mounts the role editor on `role_store_staff` of the department-store demo, with the contexts
+/// the app provides (state, designer, names).
+async fn mount_role_editor() -> Mounted {
     let window = web_sys::window().unwrap();
     let history = window.history().unwrap();
     let previous = window.location().pathname().unwrap();
@@ -38,9 +40,10 @@ async fn clicking_a_depth_cell_changes_the_role_and_undo_restores_it() {
     let wrapper: HtmlElement = document.create_element("section").unwrap().unchecked_into();
     document.body().unwrap().append_child(&wrapper).unwrap();
     let app_slot = StoredValue::new(None::<AppState>);
-    let _mounted = leptos::mount::mount_to(wrapper.clone(), move || {
+    let mounted = leptos::mount::mount_to(wrapper.clone(), move || {
         let app = AppState::provide();
         provide_designer(app);
+        Names::provide(Signal::derive(|| false));
         app.open(Workspace::from_demo(&engine::demo::DEMO_ORGS[0]).unwrap());
         app_slot.set_value(Some(app));
         view! {
@@ -53,6 +56,39 @@ async fn clicking_a_depth_cell_changes_the_role_and_undo_restores_it() {
     });
     tick().await;
     let app = app_slot.get_value().expect("mounted");
+    Mounted {
+        wrapper,
+        app,
+        previous,
+        _handle: Box::new(mounted),
+    }
+}
+
+/// The mounted role editor; dropping it removes the element and restores the address.
+struct Mounted {
+    wrapper: HtmlElement,
+    app: AppState,
+    previous: String,
+    _handle: Box<dyn std::any::Any>,
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        self.wrapper.remove();
+        if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+            let _ = history.replace_state_with_url(
+                &wasm_bindgen::JsValue::NULL,
+                "",
+                Some(&self.previous),
+            );
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+async fn clicking_a_depth_cell_changes_the_role_and_undo_restores_it() {
+    let mounted = mount_role_editor().await;
+    let (wrapper, app) = (mounted.wrapper.clone(), mounted.app);
     let before = account_delete(app);
     let cell: HtmlElement = wrapper
         .query_selector("[data-testid=cell-account-delete]")
@@ -83,11 +119,6 @@ async fn clicking_a_depth_cell_changes_the_role_and_undo_restores_it() {
     tick().await;
     assert_eq!(account_delete(app), before);
     assert_eq!(cell.get_attribute("aria-label").unwrap(), label_before);
-
-    wrapper.remove();
-    history
-        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&previous))
-        .unwrap();
 }
 
 fn account_row(app: AppState) -> [engine::model::Depth; 8] {
@@ -116,35 +147,8 @@ fn paste_into(target: &HtmlElement, text: &str) {
 #[wasm_bindgen_test]
 async fn pasting_levels_into_a_row_is_one_undo_step() {
     use engine::model::Depth;
-    let window = web_sys::window().unwrap();
-    let history = window.history().unwrap();
-    let previous = window.location().pathname().unwrap();
-    history
-        .push_state_with_url(
-            &wasm_bindgen::JsValue::NULL,
-            "",
-            Some("/model/security-roles/role_store_staff"),
-        )
-        .unwrap();
-    let document = window.document().unwrap();
-    let wrapper: HtmlElement = document.create_element("section").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&wrapper).unwrap();
-    let app_slot = StoredValue::new(None::<AppState>);
-    let _mounted = leptos::mount::mount_to(wrapper.clone(), move || {
-        let app = AppState::provide();
-        provide_designer(app);
-        app.open(Workspace::from_demo(&engine::demo::DEMO_ORGS[0]).unwrap());
-        app_slot.set_value(Some(app));
-        view! {
-            <Router>
-                <Routes fallback=|| "no route">
-                    <Route path=path!("/model/security-roles/:role") view=SecurityRolesPage />
-                </Routes>
-            </Router>
-        }
-    });
-    tick().await;
-    let app = app_slot.get_value().expect("mounted");
+    let mounted = mount_role_editor().await;
+    let (wrapper, app) = (mounted.wrapper.clone(), mounted.app);
     let before = account_row(app);
     let cell: HtmlElement = wrapper
         .query_selector("[data-testid=cell-account-write]")
@@ -168,9 +172,4 @@ async fn pasting_levels_into_a_row_is_one_undo_step() {
     app.undo();
     tick().await;
     assert_eq!(account_row(app), before);
-
-    wrapper.remove();
-    history
-        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&previous))
-        .unwrap();
 }
