@@ -10,7 +10,7 @@ use leptos::task::spawn_local;
 
 use super::saved_list::thousands;
 use crate::state::sample_data::next_tick;
-use crate::state::{Workspace, use_app};
+use crate::state::{AppState, Workspace, use_app};
 use crate::storage::{self, SaveRequest, WorkspaceMeta};
 
 /// Database the benchmark writes to (deleted when it ends).
@@ -33,6 +33,17 @@ impl Step {
 
     pub fn min(&self) -> f64 {
         self.runs_ms.iter().copied().fold(f64::INFINITY, f64::min)
+    }
+}
+
+/// The model a section times: the open workspace's, or the default demo's.
+pub(super) fn model_to_time(app: AppState) -> Option<std::sync::Arc<engine::model::Model>> {
+    match app.workspace.get_untracked() {
+        Some(w) => Some(w.model.clone()),
+        None => match engine::demo::DEMO_ORGS.first().map(Workspace::from_demo) {
+            Some(Ok(w)) => Some(w.model.clone()),
+            _ => None,
+        },
     }
 }
 
@@ -68,12 +79,8 @@ pub fn BenchPage() -> impl IntoView {
     let run = move || {
         let n = n_records.get_untracked();
         let n_runs = runs.get_untracked();
-        let model = match app.workspace.get_untracked() {
-            Some(w) => w.model.clone(),
-            None => match engine::demo::DEMO_ORGS.first().map(Workspace::from_demo) {
-                Some(Ok(w)) => w.model.clone(),
-                _ => return,
-            },
+        let Some(model) = model_to_time(app) else {
+            return;
         };
         running.set(true);
         done.set(false);

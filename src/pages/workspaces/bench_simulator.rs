@@ -9,11 +9,11 @@ use engine::query::{DataIndex, MATRIX_VERBS};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::bench::{Step, StepTable, now, step};
+use super::bench::{Step, StepTable, model_to_time, now, step};
 use super::saved_list::thousands;
 use crate::pages::simulator::queries;
 use crate::state::sample_data::next_tick;
-use crate::state::{Workspace, use_app};
+use crate::state::use_app;
 
 /// Users visited by the user-switch step: one per run, spread over the model's users.
 const SWITCH_RUNS: usize = 7;
@@ -34,12 +34,8 @@ pub fn SimulatorBench() -> impl IntoView {
 
     let run = move || {
         let n = n_records.get_untracked();
-        let model = match app.workspace.get_untracked() {
-            Some(w) => w.model.clone(),
-            None => match engine::demo::DEMO_ORGS.first().map(Workspace::from_demo) {
-                Some(Ok(w)) => w.model.clone(),
-                _ => return,
-            },
+        let Some(model) = model_to_time(app) else {
+            return;
         };
         running.set(true);
         done.set(false);
