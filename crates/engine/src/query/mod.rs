@@ -15,7 +15,7 @@ pub use crate::eval::fix::{Fix, fixes};
 pub use fix_effect::{FixEffect, fix_effect};
 pub use index::DataIndex;
 pub use principal_matrix::{MatrixRow, PrincipalMatrix, bu_members, principal_matrix};
-use reach::{Candidate, Candidates, PrincipalReach, candidates};
+use reach::{Candidate, Candidates, PrincipalReach, Sources, candidates, sources};
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -130,17 +130,20 @@ fn visible_for(
 }
 
 /// How many records of `table` each subject reaches, without listing them. The subjects are
-/// one user's, for several verbs: one pass over the candidates serves them all.
+/// one user's, for several verbs (at most eight): one pass over the sources serves them all.
 ///
 /// BU buckets and owned records are counted whole; candidates known to be reached by inherited
-/// access or shares are counted without a check; the rest go through the access check.
+/// access or shares are counted without a check; the rest go through the access check. The
+/// sources are read list by list, unmerged: `marks` keeps which subjects have settled each
+/// record, so a record met in several lists is counted once.
 fn count_for<const N: usize>(
     model: &Model,
     data: &Dataset,
     index: &DataIndex,
     subjects: &[Subject<'_>; N],
-    candidates: &Candidates,
+    sources: &Sources,
     table: TableId,
+    marks: &mut Marks,
 ) -> [usize; N] {
     let org_owned = model
         .tables
@@ -148,7 +151,8 @@ fn count_for<const N: usize>(
         .is_some_and(|t| t.ownership == Ownership::Organization);
     let total = index.records_of(table).len();
     let mut counts = [0usize; N];
-    let mut counting: Vec<(usize, Counter<'_>)> = Vec::with_capacity(N);
+    let mut counting: Vec<&Subject<'_>> = Vec::with_capacity(N);
+    let mut slots: Vec<usize> = Vec::with_capacity(N);
     for (i, subject) in subjects.iter().enumerate() {
         if !subject.privileged() {
             continue;
@@ -157,84 +161,209 @@ fn count_for<const N: usize>(
             counts[i] = total;
             continue;
         }
-        let owning = subject.owning_principals(table);
-        let mut count: usize = index
+        counting.push(subject);
+        slots.push(i);
+    }
+    if counting.is_empty() {
+        return counts;
+    }
+    let tally = Tally::new(model, &counting, table);
+    for (bit, (subject, slot)) in counting.iter().zip(&slots).enumerate() {
+        let Some(count) = counts.get_mut(*slot) else {
+            continue;
+        };
+        *count = index
             .records_by_bu(table)
             .iter()
             .filter(|(bu, _)| subject.covers_bu(*bu))
             .map(|(_, records)| records.len())
             .sum();
-        for p in &owning {
-            count += index
-                .owned_counts(*p, table)
-                .iter()
-                .filter(|(bu, _)| !subject.covers_bu(*bu))
-                .map(|(_, n)| *n as usize)
-                .sum::<usize>();
-        }
-        counts[i] = count;
-        counting.push((i, Counter::new(subject, owning, table)));
-    }
-    if counting.is_empty() {
-        return counts;
-    }
-    for c in candidates.of(table) {
-        for (i, k) in &counting {
-            if k.already_counted(c) {
-                continue;
+        for (p, owning) in &tally.owners {
+            if owning & (1 << bit) != 0 {
+                *count += index
+                    .owned_counts(*p, table)
+                    .iter()
+                    .filter(|(bu, _)| !subject.covers_bu(*bu))
+                    .map(|(_, n)| *n as usize)
+                    .sum::<usize>();
             }
-            if k.known(model, c) || (c.needs_check && k.subject.allows(data, c.record)) {
-                counts[*i] += 1;
+        }
+    }
+    marks.start(index.n_records());
+    for c in sources.of(table) {
+        let counted = tally.counted(&c);
+        let mut reached = tally.known(&c) & !counted;
+        if c.needs_check {
+            // The access check is the whole answer for what else is unknown.
+            for (bit, subject) in counting.iter().enumerate() {
+                let flag = 1 << bit;
+                if (counted | reached) & flag == 0 && subject.allows(data, c.record) {
+                    reached |= flag;
+                }
+            }
+        }
+        if reached == 0 {
+            continue;
+        }
+        let settled = marks.get(c.record);
+        let new = reached & !settled;
+        if new == 0 {
+            continue;
+        }
+        marks.set(c.record, settled | new);
+        for (bit, slot) in slots.iter().enumerate() {
+            if new & (1 << bit) != 0
+                && let Some(count) = counts.get_mut(*slot)
+            {
+                *count += 1;
             }
         }
     }
     counts
 }
 
-/// What counting needs of one subject for every candidate of a table.
-struct Counter<'s> {
-    subject: &'s Subject<'s>,
-    /// [`Subject::owning_principals`], sorted.
-    owning: Vec<Principal>,
-    verb: Verb,
-    shares_count: bool,
-    own_inherited_counts: bool,
-    hierarchy_counts: bool,
+/// Per record, which of [`count_for`]'s subjects have settled it in the current count, under a
+/// generation stamp so that nothing is cleared between counts.
+#[derive(Debug, Default)]
+struct Marks {
+    generation: u32,
+    /// Per record: the generation (upper 24 bits) and one flag per subject (lower 8).
+    slots: Vec<u32>,
 }
 
-impl<'s> Counter<'s> {
-    fn new(subject: &'s Subject<'s>, owning: Vec<Principal>, table: TableId) -> Counter<'s> {
-        let verb = subject.verb();
-        let shares_count = subject.shares_count();
-        Counter {
-            subject,
-            owning,
-            verb,
-            shares_count,
-            own_inherited_counts: shares_count && Rights::INHERITED.contains(verb),
-            hierarchy_counts: subject.hierarchy_covers(table),
+impl Marks {
+    fn start(&mut self, n_records: usize) {
+        if self.slots.len() != n_records || self.generation >= u32::MAX >> 8 {
+            self.slots = vec![0; n_records];
+            self.generation = 0;
+        }
+        self.generation += 1;
+    }
+
+    fn get(&self, r: RecordId) -> u8 {
+        match self.slots.get(r.index()) {
+            Some(slot) if slot >> 8 == self.generation => (slot & 0xff) as u8,
+            _ => 0,
         }
     }
 
-    /// Reached by depth or by ownership, which are counted whole.
-    fn already_counted(&self, c: &Candidate) -> bool {
-        c.bu.is_some_and(|b| self.subject.covers_bu(b)) || self.owns(c.owner)
+    fn set(&mut self, r: RecordId, flags: u8) {
+        if let Some(slot) = self.slots.get_mut(r.index()) {
+            *slot = self.generation << 8 | u32::from(flags);
+        }
+    }
+}
+
+/// What counting needs of a few subjects (at most eight, one user's) for any candidate of one
+/// table, as bit masks: bit `i` is the `i`th subject. Candidates are many and subjects few, so
+/// the per-subject questions are answered once here and a candidate costs a few lookups.
+struct Tally<'m> {
+    /// Per BU: the subjects whose depth covers it.
+    depth: Vec<u8>,
+    /// [`Subject::owning_principals`] with the subjects each owns for, sorted.
+    owners: Vec<(Principal, u8)>,
+    /// Subjects for which inherited access below the user's own records counts (CASC-2).
+    inherited: u8,
+    /// Per right (bit of [`Rights`]): the subjects asking for it for which shares count.
+    shared: [u8; 8],
+    /// Per right: the subjects asking for it for which hierarchy security reaches the table.
+    hierarchy: [u8; 8],
+    model: &'m Model,
+}
+
+impl<'m> Tally<'m> {
+    fn new(model: &'m Model, subjects: &[&Subject<'_>], table: TableId) -> Tally<'m> {
+        let mut tally = Tally {
+            depth: vec![0; model.bus.len()],
+            owners: Vec::new(),
+            inherited: 0,
+            shared: [0; 8],
+            hierarchy: [0; 8],
+            model,
+        };
+        for (bit, subject) in subjects.iter().enumerate().take(8) {
+            let flag = 1u8 << bit;
+            for (b, slot) in tally.depth.iter_mut().enumerate() {
+                if subject.covers_bu(BuId::from_index(b)) {
+                    *slot |= flag;
+                }
+            }
+            for p in subject.owning_principals(table) {
+                tally.owners.push((p, flag));
+            }
+            let verb = subject.verb();
+            let right = verb as usize;
+            if subject.shares_count() {
+                if Rights::INHERITED.contains(verb) {
+                    tally.inherited |= flag;
+                }
+                if let Some(slot) = tally.shared.get_mut(right) {
+                    *slot |= flag;
+                }
+            }
+            if subject.hierarchy_covers(table)
+                && let Some(slot) = tally.hierarchy.get_mut(right)
+            {
+                *slot |= flag;
+            }
+        }
+        tally.owners.sort_unstable();
+        tally.owners.dedup_by(|later, first| {
+            later.0 == first.0 && {
+                first.1 |= later.1;
+                true
+            }
+        });
+        tally
     }
 
-    fn owns(&self, owner: Option<Principal>) -> bool {
-        owner.is_some_and(|o| self.owning.binary_search(&o).is_ok())
+    /// The subjects for which `rights` reaches, per right mask `by_right`.
+    fn of_rights(by_right: &[u8; 8], rights: Rights) -> u8 {
+        let mut bits = rights.0;
+        let mut out = 0;
+        while bits != 0 {
+            out |= by_right
+                .get(bits.trailing_zeros() as usize)
+                .copied()
+                .unwrap_or(0);
+            bits &= bits - 1;
+        }
+        out
     }
 
-    /// Reached, as far as the candidate's walk tells, by shares or inherited access.
-    fn known(&self, model: &Model, c: &Candidate) -> bool {
-        (c.own_inherited && self.own_inherited_counts)
-            || (self.shares_count && c.own_shared.contains(self.verb))
-            || (self.hierarchy_counts
-                && (c.report_shared.contains(self.verb)
-                    || (c.report_level > 0
-                        && hierarchy::rights_at(model, c.report_level)
-                            .intersect(Rights::INHERITED)
-                            .contains(self.verb))))
+    /// The subjects that reach the candidate's record by depth or by ownership, which are
+    /// counted whole.
+    fn counted(&self, c: &Candidate) -> u8 {
+        let depth =
+            c.bu.and_then(|b| self.depth.get(b.index()).copied())
+                .unwrap_or(0);
+        let owner = c.owner.map_or(0, |o| self.owner(o));
+        depth | owner
+    }
+
+    /// The subjects that own records of `owner`.
+    fn owner(&self, owner: Principal) -> u8 {
+        self.owners
+            .binary_search_by_key(&owner, |(p, _)| *p)
+            .ok()
+            .and_then(|i| self.owners.get(i))
+            .map_or(0, |(_, flags)| *flags)
+    }
+
+    /// The subjects that reach the record, as far as the candidate's walk tells, by shares or
+    /// inherited access.
+    fn known(&self, c: &Candidate) -> u8 {
+        let mut out = Tally::of_rights(&self.shared, c.own_shared)
+            | Tally::of_rights(&self.hierarchy, c.report_shared);
+        if c.own_inherited {
+            out |= self.inherited;
+        }
+        if c.report_level > 0 {
+            // CASC-6 at the report's level (HIER-4).
+            let rights = hierarchy::rights_at(self.model, c.report_level);
+            out |= Tally::of_rights(&self.hierarchy, rights.intersect(Rights::INHERITED));
+        }
+        out
     }
 }
 
@@ -279,24 +408,16 @@ pub fn matrix(
     tables: &[TableId],
 ) -> Matrix {
     let directory = model.directory();
-    let rows = |users: &[UserId], reach: &mut PrincipalReach| {
+    let rows = |users: &[UserId], reach: &mut PrincipalReach, marks: &mut Marks| {
         let mut counts = Vec::with_capacity(users.len() * tables.len() * MATRIX_VERBS.len());
         for user in users {
             let facts = UserFacts::with_directory(model, &directory, *user);
-            let candidates = candidates(
-                model,
-                data,
-                index,
-                &facts,
-                ownership_needs_bu(model),
-                reach,
-                None,
-            );
+            let sources = sources(model, data, index, &facts, ownership_needs_bu(model), reach);
             for table in tables {
                 let set = model.priv_set(*table);
                 let subjects =
                     MATRIX_VERBS.map(|verb| Subject::with_facts(model, &facts, set, verb));
-                for n in count_for(model, data, index, &subjects, &candidates, *table) {
+                for n in count_for(model, data, index, &subjects, &sources, *table, marks) {
                     counts.push(u32::try_from(n).unwrap_or(u32::MAX));
                 }
             }
@@ -319,10 +440,11 @@ pub fn matrix(
                     scope.spawn(|| {
                         let mut mine = Vec::new();
                         let mut reach = PrincipalReach::default();
+                        let mut marks = Marks::default();
                         loop {
                             let i = next.fetch_add(1, Ordering::Relaxed);
                             let Some(slice) = slices.get(i) else { break };
-                            mine.push((i, rows(slice, &mut reach)));
+                            mine.push((i, rows(slice, &mut reach, &mut marks)));
                         }
                         mine
                     })
@@ -337,7 +459,7 @@ pub fn matrix(
         done.into_iter().flat_map(|(_, c)| c).collect::<Vec<u32>>()
     };
     #[cfg(target_arch = "wasm32")]
-    let counts = rows(users, &mut PrincipalReach::default());
+    let counts = rows(users, &mut PrincipalReach::default(), &mut Marks::default());
     Matrix {
         users: users.to_vec(),
         tables: tables.to_vec(),
@@ -354,15 +476,15 @@ pub fn counts_per_table(
     verb: Verb,
 ) -> Vec<(TableId, usize)> {
     let facts = UserFacts::new(model, user);
-    let candidates = candidates(
+    let sources = sources(
         model,
         data,
         index,
         &facts,
         ownership_needs_bu(model),
         &mut PrincipalReach::default(),
-        None,
     );
+    let mut marks = Marks::default();
     (0..model.tables.len())
         .map(TableId::from_index)
         .map(|table| {
@@ -372,7 +494,7 @@ pub fn counts_per_table(
                 model.priv_set(table),
                 verb,
             )];
-            let [n] = count_for(model, data, index, &subject, &candidates, table);
+            let [n] = count_for(model, data, index, &subject, &sources, table, &mut marks);
             (table, n)
         })
         .collect()
@@ -590,7 +712,7 @@ fn depth_change<'c>(
     let listed = candidates().of(table);
     // The records of the flipped buckets not reached on the side that does not cover them:
     // not owned by an owning principal, and not a candidate known to reach.
-    let mut collect = |bus: Vec<BuId>, counter: &Counter<'_>, model: &Model| {
+    let mut collect = |bus: Vec<BuId>, tally: &Tally<'_>| {
         let run = runs.get(index, table, bus);
         let mut out = Vec::with_capacity(run.len());
         let mut j = 0;
@@ -600,19 +722,15 @@ fn depth_change<'c>(
             }
             let known = listed
                 .get(j)
-                .is_some_and(|c| c.record == *r && counter.known(model, c));
-            if !known && !counter.owns(*owner) {
+                .is_some_and(|c| c.record == *r && tally.known(c) != 0);
+            if !known && owner.is_none_or(|o| tally.owner(o) == 0) {
                 out.push(*r);
             }
         }
         out
     };
-    let gained = collect(
-        gained_bus,
-        &Counter::new(old, owning.clone(), table),
-        before,
-    );
-    let lost = collect(lost_bus, &Counter::new(new, owning, table), after);
+    let gained = collect(gained_bus, &Tally::new(before, &[old], table));
+    let lost = collect(lost_bus, &Tally::new(after, &[new], table));
     Some((gained, lost))
 }
 

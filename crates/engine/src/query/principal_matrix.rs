@@ -14,8 +14,8 @@
 //! Both come from [`Subject`] like every bulk answer: whole BU buckets a subject's depth
 //! covers, plus its candidates (owned, shared, inherited, hierarchy) asked about one by one.
 
-use super::reach::{Candidates, PrincipalReach, candidates};
-use super::{Counter, DataIndex, MATRIX_VERBS, count_for, matrix, ownership_needs_bu};
+use super::reach::{Candidates, PrincipalReach, candidates, sources};
+use super::{DataIndex, MATRIX_VERBS, Marks, Tally, count_for, matrix, ownership_needs_bu};
 use crate::data::Dataset;
 use crate::eval::{Subject, UserFacts};
 use crate::model::{BuId, Model, Ownership, RecordId, TableId, TeamId, UserId};
@@ -86,6 +86,7 @@ pub fn principal_matrix(
     let by_user = matrix(model, data, index, &users, tables);
     let mut next_user = 0;
     let mut reach = PrincipalReach::default();
+    let mut marks = Marks::default();
     let needs_bu = ownership_needs_bu(model);
     for (i, row) in rows.iter().enumerate() {
         let Some(out) = counts.get_mut(i * width..(i + 1) * width) else {
@@ -101,12 +102,12 @@ pub fn principal_matrix(
             }
             MatrixRow::Team(team) => {
                 let facts = UserFacts::through_team(model, *team);
-                let cands = candidates(model, data, index, &facts, needs_bu, &mut reach, None);
+                let sources = sources(model, data, index, &facts, needs_bu, &mut reach);
                 for (t, table) in tables.iter().enumerate() {
                     let set = model.priv_set(*table);
                     let subjects =
                         MATRIX_VERBS.map(|verb| Subject::with_facts(model, &facts, set, verb));
-                    let n = count_for(model, data, index, &subjects, &cands, *table);
+                    let n = count_for(model, data, index, &subjects, &sources, *table, &mut marks);
                     for (v, n) in n.iter().enumerate() {
                         if let Some(slot) = out.get_mut(t * MATRIX_VERBS.len() + v) {
                             *slot = u32::try_from(*n).unwrap_or(u32::MAX);
@@ -190,12 +191,12 @@ fn union_count(
                     .filter(|r| !covered(index.owning_bu_of(**r))),
             );
         }
-        let counter = Counter::new(subject, owning, table);
+        let tally = Tally::new(model, &[subject], table);
         for c in cands.of(table) {
-            if covered(c.bu) || counter.owns(c.owner) {
+            if covered(c.bu) || c.owner.is_some_and(|o| tally.owner(o) != 0) {
                 continue;
             }
-            if counter.known(model, c) || (c.needs_check && subject.allows(data, c.record)) {
+            if tally.known(c) != 0 || (c.needs_check && subject.allows(data, c.record)) {
                 outside.push(c.record);
             }
         }

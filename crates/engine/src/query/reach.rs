@@ -236,42 +236,99 @@ impl Candidates {
     }
 }
 
-/// A user's candidates.
+/// Where a user's candidates come from, list by list, before they are merged.
+///
+/// Every field a bulk count looks at ([`Candidate`]'s booleans and rights, and the nearest
+/// report level, whose hierarchy rights only shrink with distance, HIER-4) joins as an "or"
+/// across the lists, so counting can read the lists one by one instead of merging them first.
+#[derive(Debug, Default)]
+pub(super) struct Sources {
+    parts: Vec<Source>,
+}
+
+#[derive(Debug)]
+enum Source {
+    /// A list of one of the user's own principals (the user, their teams, the organization).
+    Own(Arc<[Candidate]>),
+    /// A list of a hierarchy report's principal, met at `level` (the nearest) with the rights
+    /// of every level it is met at.
+    Report {
+        list: Arc<[Candidate]>,
+        level: u32,
+        rights: Rights,
+    },
+    /// The user's principals' own records where ownership depends on the BU (A-6 alternative).
+    Owned(Vec<Candidate>),
+}
+
+impl Source {
+    fn list(&self) -> &[Candidate] {
+        match self {
+            Source::Own(list) | Source::Report { list, .. } => list,
+            Source::Owned(list) => list,
+        }
+    }
+
+    /// What an entry of this source says about its record, as it reads in the user's list;
+    /// `None` when it says nothing.
+    fn read(&self, c: &Candidate) -> Option<Candidate> {
+        match self {
+            Source::Own(_) | Source::Owned(_) => Some(*c),
+            Source::Report { level, rights, .. } => {
+                let seen = Candidate {
+                    report_level: if c.own_inherited { *level } else { 0 },
+                    report_shared: c.direct_shared.intersect(*rights),
+                    own_inherited: false,
+                    own_shared: Rights::NONE,
+                    direct_shared: Rights::NONE,
+                    ..*c
+                };
+                (seen.report_level != 0 || !seen.report_shared.is_empty()).then_some(seen)
+            }
+        }
+    }
+}
+
+impl Sources {
+    /// Every entry of `table`, source by source, as it reads in the user's list. The same
+    /// record may come several times.
+    pub fn of(&self, table: TableId) -> impl Iterator<Item = Candidate> + '_ {
+        self.parts.iter().flat_map(move |source| {
+            let list = source.list();
+            let part = list.partition_point(|c| c.table < table)
+                ..list.partition_point(|c| c.table <= table);
+            list.get(part)
+                .unwrap_or(&[])
+                .iter()
+                .filter_map(|c| source.read(c))
+        })
+    }
+}
+
+/// A user's candidate sources.
 ///
 /// Records owned by the user's principals are not candidates themselves: where ownership
 /// counts they are counted from [`DataIndex::owned_counts`], and where it does not they can
 /// only be reached through the other sources listed here. The exception is the A-6
 /// alternative, where ownership depends on the record's BU: then they are listed too
 /// (`with_owned`).
-pub(super) fn candidates(
+pub(super) fn sources(
     model: &Model,
     data: &Dataset,
     index: &DataIndex,
     facts: &UserFacts,
     with_owned: bool,
     reach: &mut PrincipalReach,
-    only: Option<TableId>,
-) -> Candidates {
-    // Lists sort by table first: one table's part is a slice.
-    let part = |list: &[Candidate]| -> std::ops::Range<usize> {
-        match only {
-            Some(table) => {
-                list.partition_point(|c| c.table < table)
-                    ..list.partition_point(|c| c.table <= table)
-            }
-            None => 0..list.len(),
-        }
-    };
+) -> Sources {
     let mut own: Vec<Principal> = vec![Principal::User(facts.user)];
     own.extend(facts.teams.iter().map(|t| Principal::Team(*t)));
     if model.settings.basic_includes_org_shares {
         own.push(Principal::Organization);
     }
-    // The own principals' lists are merged as they are (`direct_shared` rides along: only the
-    // hierarchy reading below looks at it); the others are built here.
-    let shared_lists: Vec<Arc<[Candidate]>> =
-        own.iter().map(|p| reach.get(data, index, *p)).collect();
-    let mut lists: Vec<Vec<Candidate>> = Vec::new();
+    let mut parts: Vec<Source> = own
+        .iter()
+        .map(|p| Source::Own(reach.get(data, index, *p)))
+        .collect();
     if model.settings.hierarchy.is_some() {
         // Reports share teams: each principal is read once, at its nearest level (HIER-4 gives
         // the nearest level the most rights) with the rights of every level it is met at.
@@ -288,45 +345,67 @@ pub(super) fn candidates(
         }
         let mut principals: Vec<(Principal, (u32, Rights))> = principals.into_iter().collect();
         principals.sort_unstable_by_key(|(p, _)| *p);
-        for (p, (level, level_rights)) in principals {
-            let list = reach.get(data, index, p);
-            lists.push(
-                list.get(part(&list))
-                    .unwrap_or(&[])
-                    .iter()
-                    .map(|c| Candidate {
-                        report_level: if c.own_inherited { level } else { 0 },
-                        report_shared: c.direct_shared.intersect(level_rights),
-                        own_inherited: false,
-                        own_shared: Rights::NONE,
-                        direct_shared: Rights::NONE,
-                        ..*c
-                    })
-                    .filter(|c| c.report_level != 0 || !c.report_shared.is_empty())
-                    .collect(),
-            );
-        }
+        parts.extend(
+            principals
+                .into_iter()
+                .map(|(p, (level, rights))| Source::Report {
+                    list: reach.get(data, index, p),
+                    level,
+                    rights,
+                }),
+        );
     }
     if with_owned {
         let mut owned: Vec<Candidate> = own
             .iter()
             .flat_map(|p| index.owned_by(*p))
-            .filter(|r| only.is_none_or(|t| index.table_of(**r) == t))
             .map(|r| Candidate {
                 needs_check: true,
                 ..Candidate::at(index, *r)
             })
             .collect();
         owned.sort_unstable_by_key(Candidate::key);
-        lists.push(owned);
+        parts.push(Source::Owned(owned));
     }
-    let mut slices: Vec<Cow<'_, [Candidate]>> = shared_lists
+    Sources { parts }
+}
+
+/// A user's candidates (of one table when `only` is set), merged: one entry per record.
+pub(super) fn candidates(
+    model: &Model,
+    data: &Dataset,
+    index: &DataIndex,
+    facts: &UserFacts,
+    with_owned: bool,
+    reach: &mut PrincipalReach,
+    only: Option<TableId>,
+) -> Candidates {
+    let sources = sources(model, data, index, facts, with_owned, reach);
+    let lists: Vec<Cow<'_, [Candidate]>> = sources
+        .parts
         .iter()
-        .map(|list| Cow::Borrowed(list.get(part(list)).unwrap_or(&[])))
+        .map(|source| {
+            let list = source.list();
+            let part = match only {
+                Some(table) => {
+                    list.partition_point(|c| c.table < table)
+                        ..list.partition_point(|c| c.table <= table)
+                }
+                None => 0..list.len(),
+            };
+            let list = list.get(part).unwrap_or(&[]);
+            match source {
+                // The own principals' lists are merged as they are (`direct_shared` rides
+                // along: only the hierarchy reading looks at it).
+                Source::Own(_) | Source::Owned(_) => Cow::Borrowed(list),
+                Source::Report { .. } => {
+                    Cow::Owned(list.iter().filter_map(|c| source.read(c)).collect())
+                }
+            }
+        })
         .collect();
-    slices.extend(lists.into_iter().map(Cow::Owned));
     Candidates {
-        entries: merge_all(slices),
+        entries: merge_all(lists),
     }
 }
 
