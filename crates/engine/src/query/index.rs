@@ -24,6 +24,9 @@ pub struct DataIndex {
     by_table: Vec<Vec<RecordId>>,
     by_table_bu: Vec<Vec<(BuId, Vec<RecordId>)>>,
     owned: HashMap<Principal, Vec<RecordId>>,
+    /// The part of `owned` with children: where a walk below a principal's records starts,
+    /// without looking up every leaf record it owns.
+    owned_parents: HashMap<Principal, Vec<RecordId>>,
     owned_counts: HashMap<(Principal, TableId), Vec<(BuId, u32)>>,
     shared: HashMap<Principal, Vec<RecordId>>,
     /// Table, owning BU and owner of each record, for grouping and counting without touching
@@ -127,10 +130,21 @@ impl DataIndex {
         }
         child_start.push(u32::try_from(next).unwrap_or(u32::MAX));
         let children = child_pairs.into_iter().map(|(_, c)| c).collect();
+        let has_children = |r: &RecordId| {
+            matches!(
+                (child_start.get(r.index()), child_start.get(r.index() + 1)),
+                (Some(start), Some(end)) if start < end
+            )
+        };
+        let owned_parents = owned
+            .iter()
+            .map(|(p, records)| (*p, records.iter().copied().filter(has_children).collect()))
+            .collect();
         DataIndex {
             by_table,
             by_table_bu,
             owned,
+            owned_parents,
             owned_counts,
             shared,
             tables,
@@ -161,6 +175,14 @@ impl DataIndex {
     /// Records owned by a principal.
     pub fn owned_by(&self, principal: Principal) -> &[RecordId] {
         self.owned.get(&principal).map_or(&[], Vec::as_slice)
+    }
+
+    /// Records owned by a principal that have children reached through access-cascading
+    /// relationships, in record order.
+    pub fn owned_parents(&self, principal: Principal) -> &[RecordId] {
+        self.owned_parents
+            .get(&principal)
+            .map_or(&[], Vec::as_slice)
     }
 
     /// How many records of `table` a principal owns, per owning BU.

@@ -222,34 +222,39 @@ fn count_for<const N: usize>(
     counts
 }
 
-/// Per record, which of [`count_for`]'s subjects have settled it in the current count, under a
-/// generation stamp so that nothing is cleared between counts.
+/// Per record, which of [`count_for`]'s subjects have counted it in the current count. A byte
+/// per record keeps one table's flags in the processor's cache; the records flagged are
+/// remembered and cleared when the next count starts.
 #[derive(Debug, Default)]
 struct Marks {
-    generation: u32,
-    /// Per record: the generation (upper 24 bits) and one flag per subject (lower 8).
-    slots: Vec<u32>,
+    flags: Vec<u8>,
+    touched: Vec<RecordId>,
 }
 
 impl Marks {
     fn start(&mut self, n_records: usize) {
-        if self.slots.len() != n_records || self.generation >= u32::MAX >> 8 {
-            self.slots = vec![0; n_records];
-            self.generation = 0;
+        if self.flags.len() == n_records {
+            for r in self.touched.drain(..) {
+                if let Some(flags) = self.flags.get_mut(r.index()) {
+                    *flags = 0;
+                }
+            }
+        } else {
+            self.flags = vec![0; n_records];
+            self.touched.clear();
         }
-        self.generation += 1;
     }
 
     fn get(&self, r: RecordId) -> u8 {
-        match self.slots.get(r.index()) {
-            Some(slot) if slot >> 8 == self.generation => (slot & 0xff) as u8,
-            _ => 0,
-        }
+        self.flags.get(r.index()).copied().unwrap_or(0)
     }
 
     fn set(&mut self, r: RecordId, flags: u8) {
-        if let Some(slot) = self.slots.get_mut(r.index()) {
-            *slot = self.generation << 8 | u32::from(flags);
+        if let Some(slot) = self.flags.get_mut(r.index()) {
+            if *slot == 0 {
+                self.touched.push(r);
+            }
+            *slot = flags;
         }
     }
 }
@@ -262,6 +267,8 @@ struct Tally<'m> {
     depth: Vec<u8>,
     /// [`Subject::owning_principals`] with the subjects each owns for, sorted.
     owners: Vec<(Principal, u8)>,
+    /// The same per principal ([`Tally::slot`]): a candidate's owner is one lookup.
+    owner_flags: Vec<u8>,
     /// Subjects for which inherited access below the user's own records counts (CASC-2).
     inherited: u8,
     /// Per right (bit of [`Rights`]): the subjects asking for it for which shares count.
@@ -276,6 +283,7 @@ impl<'m> Tally<'m> {
         let mut tally = Tally {
             depth: vec![0; model.bus.len()],
             owners: Vec::new(),
+            owner_flags: vec![0; model.users.len() + model.teams.len() + 1],
             inherited: 0,
             shared: [0; 8],
             hierarchy: [0; 8],
@@ -314,7 +322,25 @@ impl<'m> Tally<'m> {
                 true
             }
         });
+        for (p, flags) in &tally.owners {
+            let slot = tally.slot(*p);
+            if let Some(f) = tally.owner_flags.get_mut(slot) {
+                *f = *flags;
+            }
+        }
         tally
+    }
+
+    /// A principal's place in `owner_flags`: users, then teams, then the organization (past
+    /// the end for an id the model does not have).
+    fn slot(&self, p: Principal) -> usize {
+        let (n_users, n_teams) = (self.model.users.len(), self.model.teams.len());
+        match p {
+            Principal::User(u) if u.index() < n_users => u.index(),
+            Principal::Team(t) if t.index() < n_teams => n_users + t.index(),
+            Principal::Organization => n_users + n_teams,
+            Principal::User(_) | Principal::Team(_) => usize::MAX,
+        }
     }
 
     /// The subjects for which `rights` reaches, per right mask `by_right`.
@@ -343,11 +369,7 @@ impl<'m> Tally<'m> {
 
     /// The subjects that own records of `owner`.
     fn owner(&self, owner: Principal) -> u8 {
-        self.owners
-            .binary_search_by_key(&owner, |(p, _)| *p)
-            .ok()
-            .and_then(|i| self.owners.get(i))
-            .map_or(0, |(_, flags)| *flags)
+        self.owner_flags.get(self.slot(owner)).copied().unwrap_or(0)
     }
 
     /// The subjects that reach the record, as far as the candidate's walk tells, by shares or

@@ -195,7 +195,7 @@ fn walk_principal(
         own_inherited: true,
         ..Candidate::default()
     };
-    for r in index.owned_by(p).iter().filter(|r| keep(**r)) {
+    for r in index.owned_parents(p).iter().filter(|r| keep(**r)) {
         for child in index.children_of(*r).iter().filter(|c| keep(c.record)) {
             if let Some(c) = origin.through(child) {
                 scratch.visit(&mut stack, c);
