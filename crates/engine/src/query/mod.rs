@@ -190,9 +190,9 @@ fn count_for<const N: usize>(
         }
     }
     marks.start(index.n_records());
-    for c in sources.of(table) {
-        let counted = tally.counted(&c);
-        let mut reached = tally.known(&c) & !counted;
+    sources.each(table, |c| {
+        let counted = tally.counted(c);
+        let mut reached = tally.known(c) & !counted;
         if c.needs_check {
             // The access check is the whole answer for what else is unknown.
             for (bit, subject) in counting.iter().enumerate() {
@@ -203,12 +203,12 @@ fn count_for<const N: usize>(
             }
         }
         if reached == 0 {
-            continue;
+            return;
         }
         let settled = marks.get(c.record);
         let new = reached & !settled;
         if new == 0 {
-            continue;
+            return;
         }
         marks.set(c.record, settled | new);
         for (bit, slot) in slots.iter().enumerate() {
@@ -218,7 +218,7 @@ fn count_for<const N: usize>(
                 *count += 1;
             }
         }
-    }
+    });
     counts
 }
 

@@ -211,7 +211,7 @@ fn walk_principal(
         }
     }
     // `direct_shared` stays on the shared records themselves: `through` never carries it.
-    let mut list: Vec<Candidate> = std::mem::take(&mut scratch.reached);
+    let mut list: Vec<Candidate> = scratch.finish();
     for c in &mut list {
         c.table = index.table_of(c.record);
         c.bu = index.owning_bu_of(c.record);
@@ -290,18 +290,25 @@ impl Source {
 }
 
 impl Sources {
-    /// Every entry of `table`, source by source, as it reads in the user's list. The same
-    /// record may come several times.
-    pub fn of(&self, table: TableId) -> impl Iterator<Item = Candidate> + '_ {
-        self.parts.iter().flat_map(move |source| {
+    /// Calls `f` with every entry of `table`, source by source, as it reads in the user's
+    /// list. The same record may come several times.
+    pub fn each(&self, table: TableId, mut f: impl FnMut(&Candidate)) {
+        for source in &self.parts {
             let list = source.list();
             let part = list.partition_point(|c| c.table < table)
                 ..list.partition_point(|c| c.table <= table);
-            list.get(part)
-                .unwrap_or(&[])
-                .iter()
-                .filter_map(|c| source.read(c))
-        })
+            let entries = list.get(part).unwrap_or(&[]);
+            match source {
+                Source::Own(_) | Source::Owned(_) => entries.iter().for_each(&mut f),
+                Source::Report { .. } => {
+                    for c in entries {
+                        if let Some(seen) = source.read(c) {
+                            f(&seen);
+                        }
+                    }
+                }
+            }
+        }
     }
 }
 
@@ -450,31 +457,37 @@ fn merge_two(a: &[Candidate], b: &[Candidate]) -> Vec<Candidate> {
     out
 }
 
-/// Per-record working memory of the walks, reused across users: a generation stamp per record
-/// says whether its slot belongs to the current walk, so nothing is cleared between users.
+/// Per-record working memory of the walks, reused across principals: a walk empties the slots
+/// it filled when it ends, so nothing else is cleared between walks.
 #[derive(Debug, Default, Clone)]
 struct Scratch {
-    generation: u32,
-    /// Per record: the generation that last reached it and its position in `reached`. Eight
-    /// bytes per record keep the random accesses of a walk inside the cache better than a
-    /// whole candidate per record would.
-    slots: Vec<(u32, u32)>,
+    /// Per record: its position in `reached`, or `u32::MAX`. Four bytes per record keep the
+    /// random accesses of a walk inside the cache better than a whole candidate would.
+    slots: Vec<u32>,
     reached: Vec<Candidate>,
 }
 
 impl Scratch {
     fn reset(&mut self, n_records: usize) {
-        if self.slots.len() != n_records || self.generation == u32::MAX {
-            self.slots = vec![(0, 0); n_records];
-            self.generation = 0;
+        if self.slots.len() != n_records {
+            self.slots = vec![u32::MAX; n_records];
         }
-        self.generation += 1;
         self.reached.clear();
+    }
+
+    /// The records the walk reached; the slots are empty again.
+    fn finish(&mut self) -> Vec<Candidate> {
+        for c in &self.reached {
+            if let Some(slot) = self.slots.get_mut(c.record.index()) {
+                *slot = u32::MAX;
+            }
+        }
+        std::mem::take(&mut self.reached)
     }
 
     fn position(&self, r: RecordId) -> Option<usize> {
         match self.slots.get(r.index()) {
-            Some((generation, pos)) if *generation == self.generation => Some(*pos as usize),
+            Some(pos) if *pos != u32::MAX => Some(*pos as usize),
             _ => None,
         }
     }
@@ -497,10 +510,7 @@ impl Scratch {
         let Some(slot) = self.slots.get_mut(c.record.index()) else {
             return false;
         };
-        *slot = (
-            self.generation,
-            u32::try_from(self.reached.len()).unwrap_or(u32::MAX),
-        );
+        *slot = u32::try_from(self.reached.len()).unwrap_or(u32::MAX);
         self.reached.push(c);
         true
     }
