@@ -707,6 +707,33 @@ fn casc_1_parent_link_must_follow_the_relationship() {
     );
 }
 
+#[test]
+fn casc_1_parent_links_that_loop_are_a_warning_naming_the_loop() {
+    let all = issues(json!({
+        "relationships": {"parent_account": {"type": "one_to_many", "parent": "account", "child": "account"}},
+        "data": {"records": {
+            "A1": {"table": "account", "owner": "alice", "owning_bu": "Sales",
+                   "parents": [{"relationship": "parent_account", "record": "A3"}]},
+            "A2": {"table": "account", "owner": "alice", "owning_bu": "Sales",
+                   "parents": [{"relationship": "parent_account", "record": "A1"}]},
+            "A3": {"table": "account", "owner": "alice", "owning_bu": "Sales",
+                   "parents": [{"relationship": "parent_account", "record": "A2"}]},
+            "A4": {"table": "account", "owner": "alice", "owning_bu": "Sales",
+                   "parents": [{"relationship": "parent_account", "record": "A1"}]}
+        }}
+    }));
+    let issue = find(&all, IssueCode::RecordParent, "data.records.A1.parents");
+    assert_eq!(issue.severity, Severity::Warning);
+    assert_eq!(issue.message, "parent links loop: `A1 → A3 → A2 → A1`");
+    // A4 hangs below the loop without being on it: one issue only.
+    assert_eq!(
+        all.iter()
+            .filter(|i| i.code == IssueCode::RecordParent)
+            .count(),
+        1
+    );
+}
+
 // --- records and shares (ROLE-5, BU-7, SHARE-1, FLS-*) ------------------------------------------
 
 #[test]

@@ -9,6 +9,7 @@ use crate::model::{
     BuId, Model, Ownership, Principal, RecordId, RelationshipId, RelationshipKind, TableId,
     TeamKind,
 };
+use crate::validate::loops::loops;
 
 /// Where one CSV column goes.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -907,7 +908,6 @@ pub fn import(
         }
     }
 
-    // Lookups, until no more rows fall: a row whose parent row was rejected goes too.
     let parent_table_of = |target: &str, pending: &[Pending]| -> Option<TableId> {
         match existing.get(target) {
             Some(id) => data.record(*id).map(|r| r.table),
@@ -917,59 +917,100 @@ pub fn import(
                 .map(|_| table),
         }
     };
+    // Until nothing more falls: a row whose parent row was rejected goes too, and so do rows
+    // whose lookups point at each other in a loop (none of them could be saved first).
     loop {
-        let mut fell = false;
-        for i in 0..pending.len() {
-            if pending[i].rejected.is_some() {
-                continue;
-            }
-            let mut why = None;
-            for (lookup, target) in &pending[i].lookups {
-                if *target == pending[i].name {
-                    why = Some(format!(
-                        "lookup `{lookup}`: a record cannot be its own parent (CASC-1)"
-                    ));
-                    break;
+        loop {
+            let mut fell = false;
+            for i in 0..pending.len() {
+                if pending[i].rejected.is_some() {
+                    continue;
                 }
-                let Some(parent_table) = parent_table_of(target, &pending) else {
-                    let rejected_row = by_name
-                        .get(target)
-                        .map(|j| pending.get(*j).map_or(0, |p| p.row))
-                        .or_else(|| rejected_ids.get(target).copied());
-                    why = Some(match rejected_row {
-                        Some(row) => format!(
-                            "lookup `{lookup}`: parent `{target}` is on row {row}, which was rejected"
-                        ),
-                        None => format!("lookup `{lookup}`: no record `{target}`"),
-                    });
-                    break;
-                };
-                let parents: Vec<TableId> = table_lookups
-                    .iter()
-                    .filter(|(l, _)| l == lookup)
-                    .flat_map(|(_, list)| list.iter().map(|(_, p)| *p))
-                    .collect();
-                if !parents.contains(&parent_table) {
-                    why = Some(format!(
-                        "lookup `{lookup}`: `{target}` is a `{}` record; `{lookup}` of `{}` points to {} (CASC-1)",
-                        model.table_name(parent_table),
-                        t.name,
-                        parents
-                            .iter()
-                            .map(|p| format!("`{}`", model.table_name(*p)))
-                            .collect::<Vec<_>>()
-                            .join(" or ")
-                    ));
-                    break;
+                let mut why = None;
+                for (lookup, target) in &pending[i].lookups {
+                    if *target == pending[i].name {
+                        why = Some(format!(
+                            "lookup `{lookup}`: a record cannot be its own parent (CASC-1)"
+                        ));
+                        break;
+                    }
+                    let Some(parent_table) = parent_table_of(target, &pending) else {
+                        let rejected_row = by_name
+                            .get(target)
+                            .map(|j| pending.get(*j).map_or(0, |p| p.row))
+                            .or_else(|| rejected_ids.get(target).copied());
+                        why = Some(match rejected_row {
+                            Some(row) => format!(
+                                "lookup `{lookup}`: parent `{target}` is on row {row}, which was rejected"
+                            ),
+                            None => format!("lookup `{lookup}`: no record `{target}`"),
+                        });
+                        break;
+                    };
+                    let parents: Vec<TableId> = table_lookups
+                        .iter()
+                        .filter(|(l, _)| l == lookup)
+                        .flat_map(|(_, list)| list.iter().map(|(_, p)| *p))
+                        .collect();
+                    if !parents.contains(&parent_table) {
+                        why = Some(format!(
+                            "lookup `{lookup}`: `{target}` is a `{}` record; `{lookup}` of `{}` points to {} (CASC-1)",
+                            model.table_name(parent_table),
+                            t.name,
+                            parents
+                                .iter()
+                                .map(|p| format!("`{}`", model.table_name(*p)))
+                                .collect::<Vec<_>>()
+                                .join(" or ")
+                        ));
+                        break;
+                    }
+                }
+                if let Some(why) = why {
+                    pending[i].rejected = Some(why);
+                    fell = true;
                 }
             }
-            if let Some(why) = why {
-                pending[i].rejected = Some(why);
-                fell = true;
+            if !fell {
+                break;
             }
         }
-        if !fell {
+        let found = loops(pending.len(), |i| {
+            pending
+                .get(i)
+                .filter(|p| p.rejected.is_none())
+                .into_iter()
+                .flat_map(|p| p.lookups.iter())
+                .filter(|(_, target)| !existing.contains_key(target.as_str()))
+                .filter_map(|(_, target)| by_name.get(target.as_str()).copied())
+        });
+        if found.is_empty() {
             break;
+        }
+        for cycle in found {
+            let rows: Vec<String> = cycle
+                .iter()
+                .chain(cycle.first())
+                .filter_map(|i| pending.get(*i))
+                .map(|p| p.row.to_string())
+                .collect();
+            for (k, i) in cycle.iter().enumerate() {
+                let parent = cycle
+                    .get(k + 1)
+                    .or(cycle.first())
+                    .and_then(|n| pending.get(*n))
+                    .map(|p| p.name.clone());
+                let Some(row) = pending.get_mut(*i) else {
+                    continue;
+                };
+                let lookup = parent
+                    .and_then(|name| row.lookups.iter().find(|(_, t)| *t == name))
+                    .map_or(String::new(), |(lookup, _)| format!("lookup `{lookup}`: "));
+                row.rejected = Some(format!(
+                    "{lookup}rows {} point at each other in a loop; a record cannot be its own ancestor (CASC-1)",
+                    rows.join(" → ")
+                ));
+            }
         }
     }
 

@@ -275,6 +275,51 @@ fn a_parent_on_a_later_row_of_the_same_file_is_found() {
     assert_eq!(child.parents[0].1, names["c_parent"]);
 }
 
+#[test]
+fn rows_whose_parents_loop_are_rejected_with_the_loop_and_their_children_fall() {
+    let (mut model, data) = store();
+    let contact = table(&model, "contact");
+    model.relationships.push(crate::model::Relationship {
+        name: "contact_master".into(),
+        kind: crate::model::RelationshipKind::OneToMany {
+            parent: contact,
+            child: contact,
+            lookup: "masterid".into(),
+            cascade: crate::model::CascadeConfig::default(),
+        },
+    });
+    // Rows 2 → 3 → 4 → 2 loop; row 5 hangs below the loop; row 6 is fine.
+    let text = "owner,id,masterid\n\
+                u_leeds_clerk1,c_a,c_b\n\
+                u_leeds_clerk1,c_b,c_c\n\
+                u_leeds_clerk1,c_c,c_a\n\
+                u_leeds_clerk1,c_below,c_a\n\
+                u_leeds_clerk1,c_fine,\n";
+    let report = run(&model, &data, "contact", text, None);
+    let all = report.apply(&data).expect("applies");
+    assert_eq!(report.accepted, 1);
+    assert_eq!(all.records.len(), data.records.len() + 1);
+    let rejected = reasons(&report);
+    let rows: Vec<usize> = rejected.iter().map(|r| r.0).collect();
+    assert_eq!(rows, [2, 3, 4, 5], "{rejected:?}");
+    assert_eq!(
+        rejected[0].1,
+        "lookup `masterid`: rows 2 → 3 → 4 → 2 point at each other in a loop; a record cannot be its own ancestor (CASC-1)"
+    );
+    assert!(rejected[2].1.contains("rows 2 → 3 → 4 → 2"), "{rejected:?}");
+    assert!(
+        rejected[3]
+            .1
+            .contains("parent `c_a` is on row 2, which was rejected"),
+        "{rejected:?}"
+    );
+    assert!(
+        crate::validate::validate(&model, Some(&all))
+            .iter()
+            .all(|i| i.code != crate::validate::IssueCode::RecordParent)
+    );
+}
+
 // ---- import: fallback owner
 
 #[test]

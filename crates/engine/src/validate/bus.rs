@@ -1,5 +1,6 @@
 //! Business-unit tree checks: one root (BU-1), no cycles (BU-2), one default team each (BU-4).
 
+use super::loops::loops;
 use super::{Issue, IssueCode, key};
 use crate::model::{BuId, Model, TeamKind};
 
@@ -58,7 +59,7 @@ pub(super) fn check(model: &Model, issues: &mut Vec<Issue>) {
             }
         }
     }
-    let cycles = cycles(model.bus.len(), |i| {
+    let cycles = loops(model.bus.len(), |i| {
         model.bus.get(i).and_then(|bu| bu.parent).map(BuId::index)
     });
     for cycle in cycles {
@@ -116,57 +117,4 @@ pub(super) fn check(model: &Model, issues: &mut Vec<Issue>) {
             }
         }
     }
-}
-
-/// Every cycle of a parent function over `0..n`, each once, as the indices met walking up from
-/// the cycle's smallest index.
-pub(super) fn cycles(n: usize, parent: impl Fn(usize) -> Option<usize>) -> Vec<Vec<usize>> {
-    #[derive(Clone, Copy, PartialEq)]
-    enum State {
-        New,
-        OnPath,
-        Done,
-    }
-    let mut state = vec![State::New; n];
-    let mut found = Vec::new();
-    for start in 0..n {
-        if state.get(start) != Some(&State::New) {
-            continue;
-        }
-        let mut path = Vec::new();
-        let mut current = Some(start);
-        while let Some(node) = current {
-            match state.get(node).copied() {
-                Some(State::New) => {
-                    if let Some(s) = state.get_mut(node) {
-                        *s = State::OnPath;
-                    }
-                    path.push(node);
-                    current = parent(node);
-                }
-                Some(State::OnPath) => {
-                    let from = path.iter().position(|p| *p == node).unwrap_or(0);
-                    let mut cycle: Vec<usize> =
-                        path.get(from..).map(<[usize]>::to_vec).unwrap_or_default();
-                    if let Some(min_at) = cycle
-                        .iter()
-                        .enumerate()
-                        .min_by_key(|(_, v)| **v)
-                        .map(|(i, _)| i)
-                    {
-                        cycle.rotate_left(min_at);
-                    }
-                    found.push(cycle);
-                    break;
-                }
-                Some(State::Done) | None => break,
-            }
-        }
-        for node in path {
-            if let Some(s) = state.get_mut(node) {
-                *s = State::Done;
-            }
-        }
-    }
-    found
 }

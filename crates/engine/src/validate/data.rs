@@ -1,12 +1,14 @@
 //! Sample data: owners that fit the table (ROLE-5, BU-7, TEAM-4), parent links (CASC-1),
 //! shares (ROLE-5, SHARE-1, TEAM-9) and column shares (FLS-7).
 
+use super::loops::loops;
 use super::{Issue, IssueCode, key};
 use crate::data::Dataset;
 use crate::model::{Model, Principal, RecordId, RelationshipKind, TeamKind, Verb};
 
 pub(super) fn check(model: &Model, data: &Dataset, issues: &mut Vec<Issue>) {
     records(model, data, issues);
+    parent_loops(data, issues);
     shares(model, data, issues);
     column_shares(model, data, issues);
     record_teams(model, data, issues);
@@ -172,6 +174,37 @@ fn records(model: &Model, data: &Dataset, issues: &mut Vec<Issue>) {
                 ),
             }
         }
+    }
+}
+
+/// Records that are their own ancestors: a hierarchy of parent records has a top. The engine
+/// tolerates a loop (inherited access and cascades stop where they have been), so this warns
+/// rather than blocks.
+fn parent_loops(data: &Dataset, issues: &mut Vec<Issue>) {
+    let found = loops(data.records.len(), |i| {
+        data.records
+            .get(i)
+            .into_iter()
+            .flat_map(|r| r.parents.iter().map(|(_, parent)| parent.index()))
+    });
+    for cycle in found {
+        let names: Vec<&str> = cycle
+            .iter()
+            .filter_map(|i| data.records.get(*i))
+            .map(|r| r.name.as_str())
+            .collect();
+        let first = names.first().copied().unwrap_or("?");
+        issues.push(
+            Issue::warning(
+                IssueCode::RecordParent,
+                format!("data.records.{}.parents", key(first)),
+                format!(
+                    "parent links loop: `{} → {first}`",
+                    names.join(" → ")
+                ),
+            )
+            .with_help("a record cannot be its own ancestor through parent links (CASC-1); remove one of the links"),
+        );
     }
 }
 

@@ -12,6 +12,7 @@
 mod bus;
 mod data;
 mod ids;
+pub(crate) mod loops;
 mod principals;
 mod roles;
 mod suggest;

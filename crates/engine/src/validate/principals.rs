@@ -1,7 +1,7 @@
 //! Users and teams: references, role assignments (BU-6, MBU-2, §12, TEAM-4), default team
 //! membership (BU-4), users without roles (ROLE-11), manager and position cycles.
 
-use super::bus::cycles;
+use super::loops::loops;
 use super::{Issue, IssueCode, key};
 use crate::model::{BuId, Model, PositionId, Predefined, RoleAssignment, TeamKind, UserId};
 
@@ -258,7 +258,7 @@ fn assignments(
 }
 
 fn hierarchies(model: &Model, issues: &mut Vec<Issue>) {
-    let manager_cycles = cycles(model.users.len(), |i| {
+    let manager_cycles = loops(model.users.len(), |i| {
         model
             .users
             .get(i)
@@ -293,7 +293,7 @@ fn hierarchies(model: &Model, issues: &mut Vec<Issue>) {
             ));
         }
     }
-    let position_cycles = cycles(model.positions.len(), |i| {
+    let position_cycles = loops(model.positions.len(), |i| {
         model
             .positions
             .get(i)
