@@ -5,6 +5,7 @@
 //! - `pages`: one component per route; they compose, they do not decide access.
 //! - `state`: the open workspace and its undo history, in context (`use_app`).
 //! - `storage`: the only code that touches IndexedDB.
+//! - `text`: numbers as the views print them (`12,345`, `1 run`).
 //! - `offline`: registers the service worker (`public/sw.js`) that keeps the shell available offline.
 
 pub mod components;
@@ -13,6 +14,7 @@ pub mod pages;
 pub mod sections;
 pub mod state;
 pub mod storage;
+pub mod text;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};

@@ -13,8 +13,31 @@ use leptos::prelude::*;
 use super::persist::{Persist, new_id, now_ms};
 use super::{AppState, Workspace};
 use crate::storage::{
-    self, SaveRequest, SnapshotMeta, SnapshotRecords, StorageError, StoredSnapshot, WorkspaceMeta,
+    self, SnapshotMeta, SnapshotRecords, StorageError, StoredSnapshot, WorkspaceMeta,
 };
+
+/// The open workspace's snapshots, newest first, with the rows that could not be read; read
+/// again after every save and storage change. The version history lists them and the Diff view
+/// compares them.
+pub type SnapshotList = Result<(Vec<SnapshotMeta>, Vec<StorageError>), String>;
+
+/// Reads [`SnapshotList`] for the open workspace.
+pub fn open_snapshots(app: AppState, persist: Persist) -> LocalResource<SnapshotList> {
+    let open_id = Memo::new(move |_| app.workspace.with(|w| w.as_ref().map(|w| w.id.clone())));
+    LocalResource::new(move || {
+        persist.revision.track();
+        persist.mode.track();
+        let id = open_id.get();
+        async move {
+            match (id, persist.db()) {
+                (Some(id), Some(db)) => storage::list_snapshots(&db, &id)
+                    .await
+                    .map_err(|e| e.to_string()),
+                _ => Ok((Vec::new(), Vec::new())),
+            }
+        }
+    })
+}
 
 /// A new model, with id `id`, holding only a root business unit named after the organisation
 /// and the System Administrator role.
@@ -101,35 +124,26 @@ pub async fn rename(
     Ok(())
 }
 
-/// Copies a saved workspace (document and records as stored) under a new id and name.
+/// Copies a saved workspace (document, records and snapshots, as stored) under a new id and
+/// name.
 pub async fn duplicate(persist: Persist, meta: &WorkspaceMeta) -> Result<String, StorageError> {
     persist.flush().await;
     let db = persist.db().ok_or(StorageError::Unavailable)?;
-    let stored = storage::read_workspace(&db, &meta.id).await?;
     let now = now_ms();
-    let id = new_id();
-    let copy = WorkspaceMeta {
-        id: id.clone(),
-        name: format!("{} (copy)", stored.meta.name),
+    let copy = storage::duplicate_workspace(&db, &meta.id, |stored| WorkspaceMeta {
+        id: new_id(),
+        name: format!("{} (copy)", stored.name),
         created_ms: now,
         saved_ms: now,
         trashed: false,
-        ..stored.meta
-    };
-    let request = SaveRequest {
-        meta: copy,
-        document: stored.document,
-        dataset: Some(stored.chunks),
-    };
-    storage::save_workspace(&db, &request).await?;
-    // Saving records the copy as last open; the open workspace stays the last open one.
-    let open_id = persist.app_open_id();
-    storage::set_last_open(&db, open_id.as_deref()).await?;
+        ..stored
+    })
+    .await?;
     persist.session_ids.update(|ids| {
-        ids.insert(id.clone());
+        ids.insert(copy.id.clone());
     });
     persist.revision.update(|r| *r += 1);
-    Ok(id)
+    Ok(copy.id)
 }
 
 /// Moves a workspace to the trash (closing it if it is open); [`undo_delete`] brings it back

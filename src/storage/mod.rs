@@ -46,8 +46,9 @@ pub use snapshots::{
     put_snapshot, read_snapshot, snapshot_workspace,
 };
 pub use workspaces::{
-    Listing, SaveRequest, StoredWorkspace, WorkspaceMeta, delete_workspace, last_open,
-    list_workspaces, read_workspace, save_workspace, set_last_open, set_trashed, update_meta,
+    Listing, SaveRequest, StoredWorkspace, WorkspaceMeta, delete_workspace, duplicate_workspace,
+    last_open, list_workspaces, read_workspace, save_workspace, set_last_open, set_trashed,
+    update_meta,
 };
 
 use std::cell::{Cell, RefCell};

@@ -12,7 +12,7 @@ use indexed_db_futures::prelude::*;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
 
-use super::workspaces::{ChunkRow, chunk_key, key_text, keys_of};
+use super::workspaces::{ChunkRow, chunk_key, key_text, keys_of, set_text};
 use super::{
     DATASETS, SNAPSHOT_CHUNKS, SNAPSHOTS, StorageError, commit, decode_workspace,
     workspace_from_document, write_tx,
@@ -140,8 +140,7 @@ pub async fn put_snapshot(
                 for (n, row) in rows.into_iter().enumerate() {
                     let chunk = u32::try_from(n).unwrap_or(u32::MAX);
                     // The row keeps its text as a JavaScript string; only its key changes.
-                    js_sys::Reflect::set(&row, &"key".into(), &chunk_key(&meta.key, chunk).into())
-                        .map_err(|_| StorageError::Other("cannot re-key a record chunk".into()))?;
+                    set_text(&row, "key", &chunk_key(&meta.key, chunk))?;
                     chunks_store.put(row).primitive()?;
                 }
             }

@@ -251,6 +251,79 @@ pub async fn read_workspace(db: &Database, id: &str) -> Result<StoredWorkspace, 
     })
 }
 
+/// Copies workspace `from` as a new workspace: its document, records, snapshots and their
+/// records are re-keyed as stored (nothing is decoded), under the metadata `copy` makes from
+/// the stored one, in one transaction: either the whole copy is written or none of it.
+pub async fn duplicate_workspace(
+    db: &Database,
+    from: &str,
+    copy: impl FnOnce(WorkspaceMeta) -> WorkspaceMeta,
+) -> Result<WorkspaceMeta, StorageError> {
+    let tx = write_tx(
+        db,
+        &[WORKSPACES, DOCUMENTS, DATASETS, SNAPSHOTS, SNAPSHOT_CHUNKS],
+    )?;
+    let meta = {
+        let workspaces = tx.object_store(WORKSPACES)?;
+        let value: Option<JsValue> = workspaces.get(from.to_string()).primitive()?.await?;
+        let value = value.ok_or_else(|| StorageError::NotFound {
+            store: WORKSPACES,
+            key: from.to_string(),
+        })?;
+        let stored: WorkspaceMeta =
+            serde_wasm_bindgen::from_value(value).map_err(|err| StorageError::CorruptRecord {
+                store: WORKSPACES,
+                key: from.to_string(),
+                detail: err.to_string(),
+            })?;
+        let meta = copy(stored);
+        let to = meta.id.as_str();
+        let documents = tx.object_store(DOCUMENTS)?;
+        let document: Option<JsValue> = documents.get(from.to_string()).primitive()?.await?;
+        let document = document.ok_or_else(|| StorageError::NotFound {
+            store: DOCUMENTS,
+            key: from.to_string(),
+        })?;
+        set_text(&document, "id", to)?;
+        documents.put(document).primitive()?;
+        // Record chunks, snapshots and snapshot chunks are all keyed `{workspace}/…`.
+        for name in [DATASETS, SNAPSHOTS, SNAPSHOT_CHUNKS] {
+            let store = tx.object_store(name)?;
+            let rows: Vec<JsValue> = store
+                .get_all::<JsValue>()
+                .with_query(keys_of(from))
+                .primitive()?
+                .await?
+                .collect::<Result<_, _>>()?;
+            for row in rows {
+                let key = js_sys::Reflect::get(&row, &"key".into())
+                    .ok()
+                    .and_then(|k| k.as_string())
+                    .ok_or_else(|| StorageError::CorruptRecord {
+                        store: name,
+                        key: format!("{from}/…"),
+                        detail: "a row without a text key".into(),
+                    })?;
+                let rest = key.strip_prefix(from).unwrap_or(&key);
+                set_text(&row, "key", &format!("{to}{rest}"))?;
+                set_text(&row, "workspace", to)?;
+                store.put(row).primitive()?;
+            }
+        }
+        workspaces.put(&meta).serde()?;
+        meta
+    };
+    commit(tx).await?;
+    Ok(meta)
+}
+
+/// Sets a text field of a row read as a JavaScript object (re-keying without decoding).
+pub(crate) fn set_text(row: &JsValue, field: &str, value: &str) -> Result<(), StorageError> {
+    js_sys::Reflect::set(row, &field.into(), &value.into())
+        .map(|_| ())
+        .map_err(|_| StorageError::Other(format!("cannot set `{field}` of a stored row")))
+}
+
 /// Replaces a workspace's metadata row only (rename, size refresh).
 pub async fn update_meta(db: &Database, meta: &WorkspaceMeta) -> Result<(), StorageError> {
     let tx = write_tx(db, &[WORKSPACES])?;

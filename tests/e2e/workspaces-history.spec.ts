@@ -318,8 +318,9 @@ test('a row of unknown shape in the store is named and the other workspaces stil
   await expect(page.getByTestId('workspace-row')).toContainText(DEMO_TITLE);
 });
 
-test('duplicate copies a workspace with its records, and switching opens each in turn', async ({ page }) => {
+test('duplicate copies a workspace with its records and snapshots, and switching opens each in turn', async ({ page }) => {
   const shell = await openDemo(page);
+  await takeSnapshot(page, 'before workshop');
   await page.getByTestId('workspaces-link').click();
   const records = ((await page.getByTestId('record-count').textContent()) ?? '').split(' ')[0];
   await page.getByRole('button', { name: `Duplicate ${DEMO_TITLE}` }).click();
@@ -335,6 +336,8 @@ test('duplicate copies a workspace with its records, and switching opens each in
   await expect(shell.modelTitle).toHaveText(`${DEMO_TITLE} (copy)`);
   await page.getByTestId('workspaces-link').click();
   await expect(page.getByTestId('record-count')).toContainText(`${records} records`);
+  // The copy's history has the original's snapshot.
+  await expect(page.getByTestId('snapshot-row').filter({ hasText: 'before workshop' })).toHaveCount(1);
   await page
     .getByTestId('workspace-row')
     .filter({ hasNotText: '(copy)' })

@@ -589,3 +589,71 @@ async fn a_trashed_workspace_is_hidden_restorable_and_then_deleted_with_its_data
     let err = storage::read_workspace(&db, "w1").await.unwrap_err();
     assert!(matches!(err, StorageError::NotFound { .. }), "{err:?}");
 }
+
+#[wasm_bindgen_test]
+async fn a_duplicate_copies_the_records_and_the_snapshots_and_outlives_the_original() {
+    let db = storage::open(&unique_db_name()).await.unwrap();
+    let original = demo(1_000);
+    storage::save_workspace(&db, &request("w1", &original))
+        .await
+        .unwrap();
+    let text = original.to_json(false);
+    let (chunks, _) = storage::encode_dataset(&original.model, &original.data);
+    storage::put_snapshot(
+        &db,
+        &snapshot_meta("w1/s1", "before workshop", 1_000),
+        &text,
+        &SnapshotRecords::Chunks(chunks),
+    )
+    .await
+    .unwrap();
+
+    let copy = storage::duplicate_workspace(&db, "w1", |stored| WorkspaceMeta {
+        id: "w2".into(),
+        name: format!("{} (copy)", stored.name),
+        ..stored
+    })
+    .await
+    .unwrap();
+    assert_eq!(copy.name, format!("{} (copy)", original.name));
+    assert_eq!(copy.n_records, 1_000);
+    let listing = storage::list_workspaces(&db).await.unwrap();
+    let ids: Vec<&str> = listing.workspaces.iter().map(|w| w.id.as_str()).collect();
+    assert!(ids.contains(&"w1") && ids.contains(&"w2"), "{ids:?}");
+    assert_eq!(
+        count_rows(&db, "datasets", "w2").await,
+        count_rows(&db, "datasets", "w1").await
+    );
+
+    // The copy's history has the snapshot, under its own key, with its records.
+    let (list, skipped) = storage::list_snapshots(&db, "w2").await.unwrap();
+    assert!(skipped.is_empty());
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0].key, "w2/s1");
+    assert_eq!(list[0].workspace, "w2");
+    assert_eq!(list[0].name, "before workshop");
+    assert_eq!(count_rows(&db, "snapshot_chunks", "w2").await, 1);
+
+    // Deleting the original for good leaves the copy whole.
+    storage::delete_workspace(&db, "w1").await.unwrap();
+    assert_eq!(count_rows(&db, "snapshot_chunks", "w1").await, 0);
+    assert_eq!(load(&db, "w2").await.to_json(true), original.to_json(true));
+    let restored = storage::load_snapshot(&db, "w2/s1", "w2").await.unwrap();
+    assert_eq!(restored.to_json(true), original.to_json(true));
+}
+
+#[wasm_bindgen_test]
+async fn duplicating_a_workspace_that_is_not_there_names_it_and_writes_nothing() {
+    let db = storage::open(&unique_db_name()).await.unwrap();
+    let err = storage::duplicate_workspace(&db, "nowhere", |stored| stored)
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("nowhere"), "{err}");
+    assert!(
+        storage::list_workspaces(&db)
+            .await
+            .unwrap()
+            .workspaces
+            .is_empty()
+    );
+}

@@ -15,6 +15,7 @@
 
 mod keys;
 
+use crate::text::counted;
 use std::collections::BTreeMap;
 
 use engine::model::{Depth, PrivSet, Verb, VerbDepths};
@@ -176,7 +177,11 @@ pub fn PrivilegeGrid(
                         .into_iter()
                         .map(|(r, c)| (r - 1, c - 1, depth))
                         .collect();
-                    let label = format!("{} cells → {}", cells.len(), depth.label());
+                    let label = format!(
+                        "{} → {}",
+                        counted(cells.len(), "cell", "cells"),
+                        depth.label()
+                    );
                     on_edit.run(GridEdit::Cells(cells, label));
                     return;
                 }

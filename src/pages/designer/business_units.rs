@@ -2,6 +2,7 @@
 //! roles), with rename, add child, delete (refused with the reason) and move (confirmed with its
 //! effect; cycles refused).
 
+use crate::text::counted;
 use engine::model::{BuId, Model, TeamKind, UserId};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -42,7 +43,11 @@ fn tree_nodes(model: &Model) -> Vec<BuNode> {
                 level,
                 parent: unit.parent.map(|p| model.bu_name(p).to_string()),
                 has_children: model.bus.iter().any(|b| b.parent == Some(bu)),
-                detail: format!("{users} users · {teams} teams"),
+                detail: format!(
+                    "{} · {}",
+                    counted(users, "user", "users"),
+                    counted(teams, "team", "teams")
+                ),
             })
         })
         .collect()

@@ -1,6 +1,7 @@
 //! Two roles side by side: differing tables are marked with "≠ differs" (not colour alone);
 //! identical tables collapse into one line; a sentence says which role covers the other.
 
+use crate::text::counted;
 use engine::model::Verb;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -71,7 +72,7 @@ pub fn RoleComparePage() -> impl IntoView {
                         <div class="rp-panel">
                             <p class="rp-compare__summary" data-testid="compare-summary">{summary}</p>
                             <p class="rp-panel__text">{format!("Each cell shows {left} on the left and {right} on the right.")}</p>
-                            <p class="rp-panel__text">{format!("{} tables differ; {} tables identical.", differing.len(), same.len())}" "<A href=back>"Back to the role"</A></p>
+                            <p class="rp-panel__text">{format!("{} differ; {} identical.", counted(differing.len(), "table", "tables"), counted(same.len(), "table", "tables"))}" "<A href=back>"Back to the role"</A></p>
                             <div class="rp-grid-wrap">
                                 <table class="rp-grid rp-compare">
                                     <thead>
@@ -83,7 +84,7 @@ pub fn RoleComparePage() -> impl IntoView {
                                     </thead>
                                     <tbody>
                                         {differing.into_iter().map(|row| compare_row(row, &left, &right)).collect_view()}
-                                        <tr class="rp-grid__group"><th colspan="10" scope="colgroup">{format!("{} tables identical", same.len())}</th></tr>
+                                        <tr class="rp-grid__group"><th colspan="10" scope="colgroup">{format!("{} identical", counted(same.len(), "table", "tables"))}</th></tr>
                                     </tbody>
                                 </table>
                             </div>

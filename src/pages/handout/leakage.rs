@@ -3,6 +3,7 @@
 //! depth, who of them can also take records out of the CRM through each way out, and the most
 //! sample records one person could move.
 
+use crate::text::counted;
 use engine::handout::{LeakageLine, leakage_summary};
 use engine::leakage::{EXFILTRATION_PRIVILEGES, ExfiltrationPrivilege, Sensitivity};
 use engine::model::Depth;
@@ -156,7 +157,7 @@ fn row(l: &LeakageLine, channels: &[&'static ExfiltrationPrivilege]) -> impl Int
             None => view! { <td class="rp-leak1__num">"—"</td> }.into_any(),
             Some(c) => view! {
                 <td class="rp-leak1__num" data-testid=format!("leak-{}-{}", l.table, p.name)
-                    title=format!("{} users can use {} on {}; one of them reads {} records", c.n_users, p.label, l.table, c.max_records)>
+                    title=format!("{} can use {} on {}; one of them reads {}", counted(c.n_users, "user", "users"), p.label, l.table, counted(c.max_records, "record", "records"))>
                     {format!("{} / {}", c.n_users, c.max_records)}
                 </td>
             }

@@ -13,8 +13,9 @@ use super::cache::{Shared, cached_memo};
 use super::pickers::{RecordPicker, UserPicker, VerbPicker};
 use super::queries::{self, Effect, Explanation, FixRow, display, find_record, find_user};
 use super::sandbox::use_sandbox;
-use super::see::{SimKey, replace, thousands};
+use super::see::{SimKey, replace};
 use crate::state::{Workspace, use_app};
+use crate::text::thousands;
 
 #[component]
 pub fn CheckAccess(ws: Memo<Option<Workspace>>) -> impl IntoView {

@@ -5,8 +5,9 @@
 use engine::model::{UserId, Verb};
 use leptos::prelude::*;
 
-use super::see::{SimKey, thousands};
+use super::see::SimKey;
 use crate::components::{download_text, slug};
+use crate::text::thousands;
 
 /// The button, with the number of records the reach table counts for Read.
 #[component]

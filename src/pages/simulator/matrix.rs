@@ -13,9 +13,10 @@ use super::cache::{Shared, cached_memo};
 use super::matrix_png::{HeatPicture, HeatRow, png_data_url};
 use super::pickers::VerbPicker;
 use super::queries::{self, RowKind, display, row_label, row_users};
-use super::see::{SimKey, replace, thousands};
+use super::see::{SimKey, replace};
 use crate::components::{download_text, download_url};
 use crate::state::{Workspace, use_app};
+use crate::text::thousands;
 
 /// What a row kind's numbers mean, shown under the picker and drawn on the PNG.
 fn caption(kind: RowKind, verb: Verb) -> String {

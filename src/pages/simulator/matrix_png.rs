@@ -1,6 +1,7 @@
 //! The access matrix drawn on a canvas and saved as PNG: the same rows, columns, numbers and
 //! single-hue ramp as the page's heatmap, in the theme's colours (read from the tokens).
 
+use crate::text::thousands;
 use wasm_bindgen::JsCast;
 
 /// What the picture shows: already-arranged labels and numbers (no engine here).
@@ -78,11 +79,6 @@ fn fit(ctx: &web_sys::CanvasRenderingContext2d, text: &str, width: f64) -> Strin
         }
     }
     String::new()
-}
-
-/// "1,234".
-fn thousands(n: u64) -> String {
-    super::see::thousands(usize::try_from(n).unwrap_or(usize::MAX))
 }
 
 /// Draws the picture on a fresh canvas and returns it as a `data:image/png` URL.

@@ -1,6 +1,7 @@
 //! What can X see / do: per table the records a user can read, write, delete, assign and share,
 //! the BU picture of their reach on one table, and the record list with a reason per row.
 
+use crate::text::thousands;
 use engine::data::Dataset;
 use engine::model::{Depth, Model, TableId, UserId, Verb};
 use engine::query::{DataIndex, MATRIX_VERBS};
@@ -25,19 +26,6 @@ pub fn replace() -> NavigateOptions {
         scroll: false,
         ..NavigateOptions::default()
     }
-}
-
-/// "1,234".
-pub fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 #[component]

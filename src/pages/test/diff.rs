@@ -16,7 +16,7 @@ use crate::pages::export::file_stem;
 use crate::pages::simulator::Shared;
 use crate::pages::workspaces::when;
 use crate::state::persist::{Persist, use_persist};
-use crate::state::{Workspace, use_app};
+use crate::state::{Workspace, use_app, workspace_list};
 use crate::storage::{self, SnapshotMeta};
 
 /// What the newer side is compared with.
@@ -68,22 +68,14 @@ pub fn DiffView() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let open_id = Memo::new(move |_| app.workspace.with(|w| w.as_ref().map(|w| w.id.clone())));
-    let snapshots = LocalResource::new(move || {
-        persist.revision.track();
-        persist.mode.track();
-        let id = open_id.get();
-        async move {
-            match (id, persist.db()) {
-                (Some(id), Some(db)) => storage::list_snapshots(&db, &id)
-                    .await
-                    .map(|(list, _)| list)
-                    .unwrap_or_default(),
-                _ => Vec::new(),
-            }
-        }
-    });
-    let snapshot_list = move || snapshots.get().unwrap_or_default();
+    let snapshots = workspace_list::open_snapshots(app, persist);
+    let snapshot_list = move || {
+        snapshots
+            .get()
+            .and_then(Result::ok)
+            .map(|(list, _)| list)
+            .unwrap_or_default()
+    };
     let from_query = |name: &'static str| {
         query
             .with_untracked(|q| q.get(name))

@@ -8,10 +8,10 @@ use engine::query::DataIndex;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::saved_list::thousands;
 use crate::state::sample_data::next_tick;
 use crate::state::{AppState, Workspace, use_app};
 use crate::storage::{self, SaveRequest, WorkspaceMeta};
+use crate::text::{counted, thousands};
 
 /// Database the benchmark writes to (deleted when it ends).
 const BENCH_DB: &str = "rampart-bench";
@@ -200,7 +200,8 @@ pub fn BenchPage() -> impl IntoView {
             steps.set(table);
             if status.get_untracked().starts_with("Run ") {
                 status.set(format!(
-                    "Done: {n_runs} runs of {} records.",
+                    "Done: {} of {} records.",
+                    counted(n_runs, "run", "runs"),
                     thousands(n as u64)
                 ));
                 done.set(true);

@@ -11,12 +11,12 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::bench::now;
-use super::saved_list::thousands;
 use crate::pages::designer::roles::{RoleRow, RoleRows};
 use crate::pages::designer::users::{UserList, UserRow};
 use crate::state::Workspace;
 use crate::state::actions::designer::{copy_role, cycle_privilege, display};
 use crate::state::sample_data::next_tick;
+use crate::text::thousands;
 
 /// Edits timed per demo org.
 const EDIT_RUNS: usize = 30;

@@ -8,8 +8,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::bench::{Step, StepTable, now, step};
-use super::saved_list::thousands;
 use crate::state::sample_data::next_tick;
+use crate::text::{counted, thousands};
 
 /// Sizes offered: a quick look, the simulator's size, and issue 5's full million.
 const SIZES: [usize; 3] = [10_000, 100_000, 1_000_000];
@@ -37,8 +37,9 @@ pub fn EngineBench() -> impl IntoView {
             match outcome {
                 Ok(()) => {
                     status.set(format!(
-                        "Done: {} workloads, {n_runs} runs each, on {} records.",
+                        "Done: {} workloads, {} each, on {} records.",
                         WORKLOADS.len() + 3,
+                        counted(n_runs, "run", "runs"),
                         thousands(n as u64)
                     ));
                     done.set(true);

@@ -10,10 +10,10 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::bench::{Step, StepTable, model_to_time, now, step};
-use super::saved_list::thousands;
 use crate::pages::simulator::queries;
 use crate::state::sample_data::next_tick;
 use crate::state::use_app;
+use crate::text::thousands;
 
 /// Users visited by the user-switch step: one per run, spread over the model's users.
 const SWITCH_RUNS: usize = 7;

@@ -12,9 +12,9 @@ use engine::model::{Model, TableId, TeamId, TeamKind, UserId};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::saved_list::thousands;
 use crate::components::{download_text, read_chosen_file};
 use crate::state::use_app;
+use crate::text::{counted, thousands};
 
 /// Rejected rows listed in the page; the download has them all.
 const REPORT_ROWS: usize = 50;
@@ -323,7 +323,7 @@ pub fn CsvImport() -> impl IntoView {
                     {display(&model, &table_name).to_string()}
                 </h3>
                 <p class="rp-field__hint">
-                    {format!("{} rows. ", thousands(chosen.csv.rows.len() as u64))}
+                    {format!("{}. ", counted(chosen.csv.rows.len(), "row", "rows"))}
                     {(!required.is_empty()).then(|| format!("Required: {}. ", required.join(", ")))}
                     "Suggestions match column names and Dynamics display names; change any that are wrong, or choose Ignore."
                 </p>

@@ -4,31 +4,19 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::saved_list::{thousands, when};
+use super::saved_list::when;
 use crate::components::megabytes;
 use crate::state::persist::use_persist;
 use crate::state::{use_app, workspace_list};
 use crate::storage;
+use crate::text::thousands;
 
 /// The snapshot list of the open workspace.
 #[component]
 pub fn VersionHistory() -> impl IntoView {
     let persist = use_persist();
     let app = use_app();
-    let open_id = Memo::new(move |_| app.workspace.with(|w| w.as_ref().map(|w| w.id.clone())));
-    let snapshots = LocalResource::new(move || {
-        persist.revision.track();
-        persist.mode.track();
-        let id = open_id.get();
-        async move {
-            match (id, persist.db()) {
-                (Some(id), Some(db)) => storage::list_snapshots(&db, &id)
-                    .await
-                    .map_err(|e| e.to_string()),
-                _ => Ok((Vec::new(), Vec::new())),
-            }
-        }
-    });
+    let snapshots = workspace_list::open_snapshots(app, persist);
     let error = RwSignal::new(None::<String>);
     let body = move || {
         let Some(result) = snapshots.get() else {

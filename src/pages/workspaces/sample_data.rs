@@ -8,12 +8,12 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::csv_import::CsvImport;
-use super::saved_list::thousands;
 use crate::components::{ProgressBar, download_text, read_chosen_file};
 use crate::state::persist::now_ms;
 use crate::state::sample_data::{self, SIZES};
 use crate::state::use_app;
 use crate::storage;
+use crate::text::thousands;
 
 /// Report lines shown at most; the rest are counted.
 const REPORT_LINES: usize = 50;

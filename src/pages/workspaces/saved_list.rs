@@ -1,5 +1,6 @@
 //! Workspaces saved in this browser: open, rename, duplicate, delete (with Undo).
 
+use crate::text::thousands;
 use std::time::Duration;
 
 use leptos::prelude::*;
@@ -40,19 +41,6 @@ pub fn when(at_ms: f64) -> String {
             clock(at_ms)
         )
     }
-}
-
-/// "12,345" for 12345.
-pub fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// The list of saved workspaces with their actions.
