@@ -77,6 +77,10 @@ pub struct ImportCsvArgs {
     /// without it such rows are rejected.
     #[arg(long)]
     pub fallback_owner: Option<String>,
+    /// Map a CSV column to a field instead of the suggested one: `COLUMN=FIELD`, where FIELD is
+    /// `id`, `owner`, `owning_bu`, `lookup:NAME`, `column:NAME` or `ignore`. Repeatable.
+    #[arg(long = "map", value_name = "COLUMN=FIELD")]
+    pub map: Vec<String>,
     /// Print the import report as JSON on standard output (the model then goes to `--out`).
     #[arg(long, requires = "out")]
     pub json: bool,

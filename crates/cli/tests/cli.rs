@@ -493,6 +493,63 @@ fn convert_a_model_to_a_scenario_that_rampart_test_runs() {
 // --- import-csv, csv-template ---------------------------------------------------------------------
 
 #[test]
+fn import_csv_map_overrides_the_suggested_mapping_and_names_bad_columns_and_fields() {
+    let dir = TempDir::new("import-csv-map");
+    let model = dir.0.join("store.json");
+    let (code, _, stderr) = run(&["convert", "--demo", "department-store", "-o", path(&model)]);
+    assert_eq!(code, 0, "{stderr}");
+    // `Card` is not a name the suggestion knows, and `Id` holds a note nobody wants imported.
+    let csv = dir.write(
+        "cards.csv",
+        "Owner,Card,Id,new_tier\r\nu_leeds_clerk1,card_m1,scribble,Gold\r\n",
+    );
+    let merged = dir.0.join("merged.json");
+    let base = [
+        "import-csv",
+        path(&model),
+        path(&csv),
+        "--table",
+        "new_loyaltycard",
+        "--json",
+        "-o",
+        path(&merged),
+    ];
+    let with = |extra: &[&'static str]| {
+        let mut args: Vec<&str> = base.to_vec();
+        args.extend_from_slice(extra);
+        run(&args)
+    };
+    let (code, stdout, stderr) = with(&["--map", "Card=id"]);
+    assert_eq!(code, 0, "{stderr}");
+    let report: Value = serde_json::from_str(&stdout).expect("report JSON");
+    assert_eq!(report["mapping"][1]["target"], "id");
+    // `Id` was suggested as the id; the override took the field from it.
+    assert_eq!(report["mapping"][2]["target"], "");
+    let after: Value = serde_json::from_str(&std::fs::read_to_string(&merged).unwrap()).unwrap();
+    assert_eq!(
+        after["data"]["records"]["card_m1"]["owner"],
+        "u_leeds_clerk1"
+    );
+    assert!(after["data"]["records"].get("scribble").is_none());
+
+    let (code, _, stderr) = with(&["--map", "Kard=id"]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("the CSV has no column `Kard` (columns: Owner, Card, Id, new_tier)"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = with(&["--map", "Card=column:nowhere"]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("`column:nowhere` is not a field of `new_loyaltycard` (fields: owner, id,"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = with(&["--map", "Card"]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("write COLUMN=FIELD"), "{stderr}");
+}
+
+#[test]
 fn csv_template_then_import_csv_with_a_fallback_owner_and_a_rejected_row() {
     let dir = TempDir::new("import-csv");
     let model = dir.0.join("store.json");

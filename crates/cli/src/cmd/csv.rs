@@ -1,17 +1,19 @@
-//! `rampart import-csv MODEL.json FILE.csv --table T [--fallback-owner U] [--json] [--out PATH]`
+//! `rampart import-csv MODEL.json FILE.csv --table T [--map COLUMN=FIELD]… [--fallback-owner U]
+//! [--json] [--out PATH]`
 //! and `rampart csv-template MODEL --table T [--out PATH]`: the records of one table from CSV,
 //! as the Sample data panel imports them (see [`engine::csv`]).
 //!
 //! `import-csv` maps each CSV column to a field by name ([`engine::csv::suggest_mapping`]:
-//! logical names, Dynamics display names such as `Owner` or `Owning Business Unit`), checks
+//! logical names, Dynamics display names such as `Owner` or `Owning Business Unit`; `--map`
+//! overrides it column by column, as the mapping step of the app does), checks
 //! every row, and writes the model document with the accepted records added; everything else
 //! in the document is kept. The mapping used and the report (rows imported, each rejected row
 //! with its number and reason, rows given to the fallback owner) go to standard error, or as
 //! JSON to standard output with `--json`.
 //!
 //! Exit code 0 when every row was imported, 3 when some were rejected (the others are
-//! imported), 1 when a file cannot be read, the CSV is malformed, or the table or fallback
-//! owner is unknown (nothing is written then).
+//! imported), 1 when a file cannot be read, the CSV is malformed, the table, a `--map` column or
+//! field, or the fallback owner is unknown (nothing is written then).
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -43,6 +45,60 @@ fn write(out: Option<&Path>, text: &str) -> anyhow::Result<()> {
     }
 }
 
+/// Applies one `--map COLUMN=FIELD` to the mapping. A field taken by another column in the
+/// suggestion is taken from it: a field is filled from one column only.
+fn remap(
+    model: &Model,
+    data: &engine::data::Dataset,
+    table: TableId,
+    headers: &[String],
+    mapping: &mut [Target],
+    spec: &str,
+) -> anyhow::Result<()> {
+    let Some((column, field)) = spec.split_once('=') else {
+        return Err(anyhow!(
+            "--map `{spec}`: write COLUMN=FIELD, e.g. --map \"Account Name=column:name\""
+        ));
+    };
+    let Some(at) = headers.iter().position(|h| h.trim() == column.trim()) else {
+        let columns: Vec<&str> = headers.iter().map(|h| h.trim()).collect();
+        return Err(anyhow!(
+            "--map `{spec}`: the CSV has no column `{}` (columns: {})",
+            column.trim(),
+            columns.join(", ")
+        ));
+    };
+    let target = match field.trim() {
+        "" | "ignore" => Target::Ignore,
+        key => {
+            let choices = csv::choices(model, data, table);
+            let target = Target::from_key(key);
+            if target == Target::Ignore || !choices.contains(&target) {
+                let keys: Vec<String> = choices
+                    .iter()
+                    .filter(|t| **t != Target::Ignore)
+                    .map(Target::key)
+                    .collect();
+                return Err(anyhow!(
+                    "--map `{spec}`: `{key}` is not a field of `{}` (fields: {}, ignore)",
+                    model.table_name(table),
+                    keys.join(", ")
+                ));
+            }
+            target
+        }
+    };
+    if target != Target::Ignore {
+        for m in mapping.iter_mut().filter(|m| **m == target) {
+            *m = Target::Ignore;
+        }
+    }
+    if let Some(slot) = mapping.get_mut(at) {
+        *slot = target;
+    }
+    Ok(())
+}
+
 /// Runs `rampart csv-template`.
 pub fn template(args: &CsvTemplateArgs) -> anyhow::Result<ExitCode> {
     let input = load_input(&args.model)?;
@@ -72,7 +128,10 @@ pub fn import(args: &ImportCsvArgs) -> anyhow::Result<ExitCode> {
     let csv_text = std::fs::read_to_string(&args.csv)
         .with_context(|| format!("cannot read {}", args.csv.display()))?;
     let file = csv::parse(&csv_text).map_err(|e| anyhow!("{}: {e}", args.csv.display()))?;
-    let mapping = csv::suggest_mapping(&model, &data, table, &file.headers);
+    let mut mapping = csv::suggest_mapping(&model, &data, table, &file.headers);
+    for spec in &args.map {
+        remap(&model, &data, table, &file.headers, &mut mapping, spec)?;
+    }
     let report = csv::import(&model, &data, table, &file, &mapping, fallback)
         .map_err(|e| anyhow!("{}: {e}", args.csv.display()))?;
 
