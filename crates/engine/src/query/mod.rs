@@ -615,17 +615,14 @@ pub fn what_if(
                         (&subject_before, &subject_after),
                         table,
                         || {
-                            candidates_before.get_or_insert_with(|| {
-                                candidates(
-                                    before,
-                                    data,
-                                    index,
-                                    &facts_before,
-                                    ownership_needs_bu(before),
-                                    &mut reach,
-                                    None,
-                                )
-                            })
+                            listed_once(
+                                &mut candidates_before,
+                                before,
+                                data,
+                                index,
+                                &facts_before,
+                                &mut reach,
+                            )
                         },
                     )
                 };
@@ -637,17 +634,14 @@ pub fn what_if(
                         data,
                         index,
                         &subject_before,
-                        candidates_before.get_or_insert_with(|| {
-                            candidates(
-                                before,
-                                data,
-                                index,
-                                &facts_before,
-                                ownership_needs_bu(before),
-                                &mut reach,
-                                None,
-                            )
-                        }),
+                        listed_once(
+                            &mut candidates_before,
+                            before,
+                            data,
+                            index,
+                            &facts_before,
+                            &mut reach,
+                        ),
                         table,
                     );
                     let new = visible_for(
@@ -655,17 +649,14 @@ pub fn what_if(
                         data,
                         index,
                         &subject_after,
-                        candidates_after.get_or_insert_with(|| {
-                            candidates(
-                                after,
-                                data,
-                                index,
-                                &facts_after,
-                                ownership_needs_bu(after),
-                                &mut reach,
-                                None,
-                            )
-                        }),
+                        listed_once(
+                            &mut candidates_after,
+                            after,
+                            data,
+                            index,
+                            &facts_after,
+                            &mut reach,
+                        ),
                         table,
                     );
                     diff_sorted(&old, &new)
@@ -683,6 +674,28 @@ pub fn what_if(
         }
     }
     out
+}
+
+/// One side's candidates for [`what_if`], listed the first time a question needs them.
+fn listed_once<'s>(
+    slot: &'s mut Option<Candidates>,
+    model: &Model,
+    data: &Dataset,
+    index: &DataIndex,
+    facts: &UserFacts,
+    reach: &mut PrincipalReach,
+) -> &'s Candidates {
+    slot.get_or_insert_with(|| {
+        candidates(
+            model,
+            data,
+            index,
+            facts,
+            ownership_needs_bu(model),
+            reach,
+            None,
+        )
+    })
 }
 
 /// The records gained and lost when only the depths of a user's grants change: the same
