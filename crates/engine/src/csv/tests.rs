@@ -245,11 +245,9 @@ fn a_lookup_shared_by_several_relationships_follows_the_parent_table() {
     assert_eq!(relationship("n_con"), "Contact_Annotation");
 }
 
-#[test]
-fn a_parent_on_a_later_row_of_the_same_file_is_found() {
-    let (model, data) = store();
-    let mut model = model;
-    // A self-referencing lookup: contact → contact.
+/// The store demo with a self-referencing lookup `masterid`: contact → contact.
+fn store_with_master_contact() -> (Model, Dataset) {
+    let (mut model, data) = store();
     let contact = table(&model, "contact");
     model.relationships.push(crate::model::Relationship {
         name: "contact_master".into(),
@@ -260,6 +258,12 @@ fn a_parent_on_a_later_row_of_the_same_file_is_found() {
             cascade: crate::model::CascadeConfig::default(),
         },
     });
+    (model, data)
+}
+
+#[test]
+fn a_parent_on_a_later_row_of_the_same_file_is_found() {
+    let (model, data) = store_with_master_contact();
     let report = run(
         &model,
         &data,
@@ -277,17 +281,7 @@ fn a_parent_on_a_later_row_of_the_same_file_is_found() {
 
 #[test]
 fn rows_whose_parents_loop_are_rejected_with_the_loop_and_their_children_fall() {
-    let (mut model, data) = store();
-    let contact = table(&model, "contact");
-    model.relationships.push(crate::model::Relationship {
-        name: "contact_master".into(),
-        kind: crate::model::RelationshipKind::OneToMany {
-            parent: contact,
-            child: contact,
-            lookup: "masterid".into(),
-            cascade: crate::model::CascadeConfig::default(),
-        },
-    });
+    let (model, data) = store_with_master_contact();
     // Rows 2 → 3 → 4 → 2 loop; row 5 hangs below the loop; row 6 is fine.
     let text = "owner,id,masterid\n\
                 u_leeds_clerk1,c_a,c_b\n\

@@ -230,10 +230,15 @@ pub(super) struct Candidates {
 impl Candidates {
     /// The candidates of one table, in record order.
     pub fn of(&self, table: TableId) -> &[Candidate] {
-        let start = self.entries.partition_point(|c| c.table < table);
-        let end = self.entries.partition_point(|c| c.table <= table);
-        self.entries.get(start..end).unwrap_or(&[])
+        of_table(&self.entries, table)
     }
+}
+
+/// The part of a list sorted by [`Candidate::key`] that is of one table.
+fn of_table(list: &[Candidate], table: TableId) -> &[Candidate] {
+    let start = list.partition_point(|c| c.table < table);
+    let end = list.partition_point(|c| c.table <= table);
+    list.get(start..end).unwrap_or(&[])
 }
 
 /// Where a user's candidates come from, list by list, before they are merged.
@@ -294,10 +299,7 @@ impl Sources {
     /// list. The same record may come several times.
     pub fn each(&self, table: TableId, mut f: impl FnMut(&Candidate)) {
         for source in &self.parts {
-            let list = source.list();
-            let part = list.partition_point(|c| c.table < table)
-                ..list.partition_point(|c| c.table <= table);
-            let entries = list.get(part).unwrap_or(&[]);
+            let entries = of_table(source.list(), table);
             match source {
                 Source::Own(_) | Source::Owned(_) => entries.iter().for_each(&mut f),
                 Source::Report { .. } => {
@@ -392,15 +394,10 @@ pub(super) fn candidates(
         .parts
         .iter()
         .map(|source| {
-            let list = source.list();
-            let part = match only {
-                Some(table) => {
-                    list.partition_point(|c| c.table < table)
-                        ..list.partition_point(|c| c.table <= table)
-                }
-                None => 0..list.len(),
+            let list = match only {
+                Some(table) => of_table(source.list(), table),
+                None => source.list(),
             };
-            let list = list.get(part).unwrap_or(&[]);
             match source {
                 // The own principals' lists are merged as they are (`direct_shared` rides
                 // along: only the hierarchy reading looks at it).
