@@ -361,88 +361,34 @@ fn matched<T>(before: &[T], after: &[T], name: impl Fn(&T) -> &String) -> Vec<(u
         .collect()
 }
 
+/// Settings by their names in the JSON format: every setting is compared, including any added
+/// later, and named as the document (and, where it has one, Dynamics) names it.
 fn settings(out: &mut Changes, before: &Model, after: &Model) {
-    let (a, b) = (&before.settings, &after.settings);
-    let mut field = |name: &str, was: String, is: String| {
-        if was != is {
+    use serde_json::Value;
+    let fields = |model: &Model| match serde_json::to_value(crate::format::settings_to_wire(
+        &model.settings,
+    )) {
+        Ok(Value::Object(map)) => map,
+        _ => serde_json::Map::new(),
+    };
+    let show = |value: Option<&Value>| match value {
+        None => "(not set)".to_string(),
+        Some(Value::String(text)) => text.clone(),
+        Some(other) => other.to_string(),
+    };
+    let (was, is) = (fields(before), fields(after));
+    let names: BTreeSet<&String> = was.keys().chain(is.keys()).collect();
+    for name in names {
+        let (a, b) = (was.get(name), is.get(name));
+        if a != b {
             out.push(
                 Area::Settings,
                 ChangeKind::Changed,
                 name,
-                format!("{was} → {is}"),
+                format!("{} → {}", show(a), show(b)),
             );
         }
-    };
-    field(
-        "modernized_bu",
-        a.modernized_bu.to_string(),
-        b.modernized_bu.to_string(),
-    );
-    field(
-        "hierarchy",
-        format!("{:?}", a.hierarchy),
-        format!("{:?}", b.hierarchy),
-    );
-    field(
-        "share_to_previous_owner_on_assign",
-        a.share_to_previous_owner_on_assign.to_string(),
-        b.share_to_previous_owner_on_assign.to_string(),
-    );
-    field(
-        "always_move_record_to_owner_bu",
-        a.always_move_record_to_owner_bu.to_string(),
-        b.always_move_record_to_owner_bu.to_string(),
-    );
-    field(
-        "recompute_ownership_across_bus",
-        format!("{:?}", a.recompute_ownership_across_bus),
-        format!("{:?}", b.recompute_ownership_across_bus),
-    );
-    field(
-        "managers_must_be_in_same_or_parent_bu",
-        a.managers_must_be_in_same_or_parent_bu.to_string(),
-        b.managers_must_be_in_same_or_parent_bu.to_string(),
-    );
-    field(
-        "do_not_remove_roles_on_change_bu",
-        a.do_not_remove_roles_on_change_bu.to_string(),
-        b.do_not_remove_roles_on_change_bu.to_string(),
-    );
-    field(
-        "assert_ownership_append_to_access",
-        a.assert_ownership_append_to_access.to_string(),
-        b.assert_ownership_append_to_access.to_string(),
-    );
-    field(
-        "hierarchy_minimum_depth",
-        format!("{:?}", a.hierarchy_minimum_depth),
-        format!("{:?}", b.hierarchy_minimum_depth),
-    );
-    field(
-        "hierarchy_write_non_direct",
-        a.hierarchy_write_non_direct.to_string(),
-        b.hierarchy_write_non_direct.to_string(),
-    );
-    field(
-        "manager_bu_scope",
-        format!("{:?}", a.manager_bu_scope),
-        format!("{:?}", b.manager_bu_scope),
-    );
-    field(
-        "team_only_roles_allow_shared_access",
-        a.team_only_roles_allow_shared_access.to_string(),
-        b.team_only_roles_allow_shared_access.to_string(),
-    );
-    field(
-        "many_to_many_rule",
-        format!("{:?}", a.many_to_many_rule),
-        format!("{:?}", b.many_to_many_rule),
-    );
-    field(
-        "basic_includes_org_shares",
-        a.basic_includes_org_shares.to_string(),
-        b.basic_includes_org_shares.to_string(),
-    );
+    }
 }
 
 fn parent_name(model: &Model, bu: Option<crate::model::BuId>) -> String {
@@ -771,6 +717,28 @@ mod tests {
             .iter_mut()
             .find(|r| r.name == name)
             .expect("role exists")
+    }
+
+    #[test]
+    fn every_changed_setting_is_listed_by_its_document_name() {
+        let (before, data) = demo();
+        let mut after = before.clone();
+        after.settings.hierarchy_write_non_direct = !before.settings.hierarchy_write_non_direct;
+        after.settings.many_to_many_rule = crate::model::ManyToManyRule::AppendAndAppendTo;
+        after.settings.recompute_ownership_across_bus = Some(true);
+        let lines: Vec<String> = diff((&before, &data), (&after, &data))
+            .changes
+            .iter()
+            .map(Change::one_line)
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                "~ RecomputeOwnershipAcrossBusinessUnits: (not set) → true",
+                "~ hierarchy_write_non_direct: false → true",
+                "~ many_to_many_rule: append_on_both → append_and_appendto",
+            ]
+        );
     }
 
     #[test]

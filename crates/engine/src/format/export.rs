@@ -298,7 +298,8 @@ fn profile_name(model: &Model, id: model::FieldProfileId) -> String {
         .to_string()
 }
 
-pub(super) fn settings(s: &model::Settings) -> v1::Settings {
+/// The settings as the JSON format writes them.
+pub(crate) fn settings(s: &model::Settings) -> v1::Settings {
     v1::Settings {
         modernized_bu: s.modernized_bu,
         hierarchy: s.hierarchy.as_ref().map(|h| v1::Hierarchy {

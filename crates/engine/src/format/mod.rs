@@ -21,6 +21,7 @@ pub mod v1;
 
 use serde_json::Value;
 
+pub(crate) use export::settings as settings_to_wire;
 pub use export::to_wire;
 pub use id_map::IdMap;
 pub use intern::from_wire;
