@@ -233,24 +233,8 @@ pub fn BenchPage() -> impl IntoView {
                      Saved workspaces are not touched."
                 </p>
                 <form class="rp-ws-inline-form" on:submit=move |ev| { ev.prevent_default(); run(); }>
-                    <label class="rp-field">
-                        <span class="rp-field__label">"Records"</span>
-                        <select class="rp-field__input" data-testid="bench-size"
-                            on:change=move |ev| if let Ok(n) = event_target_value(&ev).parse() { n_records.set(n) }>
-                            {[10_000_usize, 100_000, 250_000].into_iter().map(|n| view! {
-                                <option value=n.to_string() selected=move || n_records.get() == n>{thousands(n as u64)}</option>
-                            }).collect_view()}
-                        </select>
-                    </label>
-                    <label class="rp-field">
-                        <span class="rp-field__label">"Runs"</span>
-                        <select class="rp-field__input" data-testid="bench-runs"
-                            on:change=move |ev| if let Ok(n) = event_target_value(&ev).parse() { runs.set(n) }>
-                            {[1_usize, 3, 5].into_iter().map(|n| view! {
-                                <option value=n.to_string() selected=move || runs.get() == n>{n.to_string()}</option>
-                            }).collect_view()}
-                        </select>
-                    </label>
+                    <CountChoice label="Records" testid="bench-size" choices=&[10_000, 100_000, 250_000] value=n_records />
+                    <CountChoice label="Runs" testid="bench-runs" choices=&[1, 3, 5] value=runs />
                     <button type="submit" class="rp-button rp-button--primary" data-testid="bench-run"
                         disabled=move || running.get()>"Run benchmark"</button>
                 </form>
@@ -282,6 +266,28 @@ fn ms(value: f64) -> String {
         format!("{value:.3} ms")
     } else {
         format!("{value:.0} ms")
+    }
+}
+
+/// A select of sizes or run counts for a benchmark section.
+#[component]
+pub(super) fn CountChoice(
+    label: &'static str,
+    testid: &'static str,
+    choices: &'static [usize],
+    value: RwSignal<usize>,
+) -> impl IntoView {
+    view! {
+        <label class="rp-field">
+            <span class="rp-field__label">{label}</span>
+            <select class="rp-field__input" data-testid=testid
+                on:change=move |ev| if let Ok(n) = event_target_value(&ev).parse() { value.set(n) }>
+                {choices.iter().map(|n| {
+                    let n = *n;
+                    view! { <option value=n.to_string() selected=move || value.get() == n>{thousands(n)}</option> }
+                }).collect_view()}
+            </select>
+        </label>
     }
 }
 

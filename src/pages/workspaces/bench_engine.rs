@@ -7,7 +7,7 @@ use engine::query::DataIndex;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::bench::{Step, StepTable, now, step};
+use super::bench::{CountChoice, Step, StepTable, now, step};
 use crate::state::sample_data::next_tick;
 use crate::text::{counted, thousands};
 
@@ -60,24 +60,8 @@ pub fn EngineBench() -> impl IntoView {
                  WebAssembly on one thread. Targets apply to 1,000,000 records."
             </p>
             <form class="rp-ws-inline-form" on:submit=move |ev| { ev.prevent_default(); run(); }>
-                <label class="rp-field">
-                    <span class="rp-field__label">"Records"</span>
-                    <select class="rp-field__input" data-testid="bench-engine-size"
-                        on:change=move |ev| if let Ok(n) = event_target_value(&ev).parse() { n_records.set(n) }>
-                        {SIZES.into_iter().map(|n| view! {
-                            <option value=n.to_string() selected=move || n_records.get() == n>{thousands(n as u64)}</option>
-                        }).collect_view()}
-                    </select>
-                </label>
-                <label class="rp-field">
-                    <span class="rp-field__label">"Runs"</span>
-                    <select class="rp-field__input" data-testid="bench-engine-runs"
-                        on:change=move |ev| if let Ok(n) = event_target_value(&ev).parse() { runs.set(n) }>
-                        {[1_usize, 3, 7].into_iter().map(|n| view! {
-                            <option value=n.to_string() selected=move || runs.get() == n>{n.to_string()}</option>
-                        }).collect_view()}
-                    </select>
-                </label>
+                <CountChoice label="Records" testid="bench-engine-size" choices=&SIZES value=n_records />
+                <CountChoice label="Runs" testid="bench-engine-runs" choices=&[1, 3, 7] value=runs />
                 <button type="submit" class="rp-button rp-button--primary" data-testid="bench-engine-run"
                     disabled=move || running.get()>"Run engine workloads"</button>
                 <button type="button" class="rp-button" data-testid="bench-engine-cancel"

@@ -9,7 +9,7 @@ use engine::query::{DataIndex, MATRIX_VERBS};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::bench::{Step, StepTable, model_to_time, now, step};
+use super::bench::{CountChoice, Step, StepTable, model_to_time, now, step};
 use crate::pages::simulator::queries;
 use crate::state::sample_data::next_tick;
 use crate::state::use_app;
@@ -108,15 +108,7 @@ pub fn SimulatorBench() -> impl IntoView {
                  what the Simulate pages compute before they redraw."
             </p>
             <form class="rp-ws-inline-form" on:submit=move |ev| { ev.prevent_default(); run(); }>
-                <label class="rp-field">
-                    <span class="rp-field__label">"Records"</span>
-                    <select class="rp-field__input" data-testid="bench-simulator-size"
-                        on:change=move |ev| if let Ok(n) = event_target_value(&ev).parse() { n_records.set(n) }>
-                        {[10_000_usize, 100_000].into_iter().map(|n| view! {
-                            <option value=n.to_string() selected=move || n_records.get() == n>{thousands(n as u64)}</option>
-                        }).collect_view()}
-                    </select>
-                </label>
+                <CountChoice label="Records" testid="bench-simulator-size" choices=&[10_000, 100_000] value=n_records />
                 <button type="submit" class="rp-button rp-button--primary" data-testid="bench-simulator-run"
                     disabled=move || running.get()>"Run simulator steps"</button>
             </form>
