@@ -29,5 +29,7 @@ pub use presenter::{Presenter, PresenterLayer, PresenterToggle, use_presenter};
 pub use progress_bar::ProgressBar;
 pub use record_list::{ReasonChip, RecordList};
 pub use side_nav::SideNav;
-pub use storage_status::{SaveIndicator, StorageBanners, export_workspace, megabytes, slug};
+pub use storage_status::{
+    SaveIndicator, StorageBanners, export_workspace, megabytes, model_file_name, slug,
+};
 pub use virtual_list::VirtualList;

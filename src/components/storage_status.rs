@@ -48,10 +48,15 @@ pub fn export_workspace(app: crate::state::AppState) {
     let Some(workspace) = app.workspace.get_untracked() else {
         return;
     };
-    let file = format!("{}.rampart.json", slug(&workspace.name));
+    let file = model_file_name(&workspace.name);
     if let Err(err) = download_text(&file, "application/json", &workspace.to_json(true)) {
         app.error(err);
     }
+}
+
+/// The file name a model called `name` is downloaded as.
+pub fn model_file_name(name: &str) -> String {
+    format!("{}.rampart.json", slug(name))
 }
 
 /// A file-name-safe version of a name.

@@ -12,7 +12,7 @@ use indexed_db_futures::prelude::*;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
 
-use super::workspaces::{ChunkRow, chunk_key, key_text, keys_of, set_text};
+use super::workspaces::{ChunkRowRef, chunk_key, key_text, keys_of, read_chunks, set_text};
 use super::{
     DATASETS, SNAPSHOT_CHUNKS, SNAPSHOTS, StorageError, commit, decode_workspace,
     workspace_from_document, write_tx,
@@ -76,15 +76,6 @@ struct SnapshotRowIn {
     #[serde(flatten)]
     meta: SnapshotMeta,
     text: String,
-}
-
-/// A chunk row as written, borrowing its text.
-#[derive(Serialize)]
-struct ChunkRowRef<'a> {
-    key: String,
-    workspace: &'a str,
-    chunk: u32,
-    text: &'a str,
 }
 
 /// Stores a snapshot in one transaction: `text` is the workspace's `rampart-model` JSON
@@ -199,18 +190,7 @@ pub async fn read_snapshot(db: &Database, key: &str) -> Result<StoredSnapshot, S
         .get(key.to_string())
         .primitive()?
         .await?;
-    let chunks: Vec<ChunkRow> = tx
-        .object_store(SNAPSHOT_CHUNKS)?
-        .get_all()
-        .with_query(keys_of(key))
-        .serde()?
-        .await?
-        .collect::<Result<_, _>>()
-        .map_err(|err| StorageError::CorruptRecord {
-            store: SNAPSHOT_CHUNKS,
-            key: format!("{key}/…"),
-            detail: err.to_string(),
-        })?;
+    let chunks = read_chunks(&tx, SNAPSHOT_CHUNKS, key).await?;
     drop(tx);
     let corrupt = |detail: String| StorageError::CorruptRecord {
         store: SNAPSHOTS,

@@ -2,6 +2,7 @@
 
 use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
+use indexed_db_futures::transaction::Transaction;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
 
@@ -85,11 +86,11 @@ pub(crate) struct DocumentRow {
 
 /// A chunk row as written, borrowing its text.
 #[derive(Serialize)]
-struct ChunkRowRef<'a> {
-    key: String,
-    workspace: &'a str,
-    chunk: u32,
-    text: &'a str,
+pub(crate) struct ChunkRowRef<'a> {
+    pub(crate) key: String,
+    pub(crate) workspace: &'a str,
+    pub(crate) chunk: u32,
+    pub(crate) text: &'a str,
 }
 
 /// A document row as written, borrowing its text.
@@ -117,6 +118,25 @@ pub(crate) fn chunk_key(id: &str, chunk: u32) -> String {
 pub(crate) fn keys_of(id: &str) -> std::ops::Range<String> {
     // '0' is the character after '/', so this covers exactly the keys starting with "{id}/".
     format!("{id}/")..format!("{id}0")
+}
+
+/// The chunk rows of `store` under `id` (see [`keys_of`]), in chunk order.
+pub(crate) async fn read_chunks(
+    tx: &Transaction<'_>,
+    store: &'static str,
+    id: &str,
+) -> Result<Vec<ChunkRow>, StorageError> {
+    tx.object_store(store)?
+        .get_all()
+        .with_query(keys_of(id))
+        .serde()?
+        .await?
+        .collect::<Result<_, _>>()
+        .map_err(|err| StorageError::CorruptRecord {
+            store,
+            key: format!("{id}/…"),
+            detail: err.to_string(),
+        })
 }
 
 /// Text of a key for messages.
@@ -217,18 +237,7 @@ pub async fn read_workspace(db: &Database, id: &str) -> Result<StoredWorkspace, 
         .get(id.to_string())
         .serde()?
         .await?;
-    let chunks: Vec<ChunkRow> = tx
-        .object_store(DATASETS)?
-        .get_all()
-        .with_query(keys_of(id))
-        .serde()?
-        .await?
-        .collect::<Result<_, _>>()
-        .map_err(|err| StorageError::CorruptRecord {
-            store: DATASETS,
-            key: format!("{id}/…"),
-            detail: err.to_string(),
-        })?;
+    let chunks = read_chunks(&tx, DATASETS, id).await?;
     drop(tx);
     let not_found = || StorageError::NotFound {
         store: WORKSPACES,

@@ -227,47 +227,39 @@ pub fn delete(model: &Model, data: &mut Dataset, record: RecordId) -> bool {
     true
 }
 
-/// Moves a user to another BU (BU-8): roles are removed (unless modernized BUs keep them with
-/// `DoNotRemoveRolesOnChangeBusinessUnit`), owned records move when `move_records`, and the
-/// default-team membership follows the BU (BU-4).
-pub fn change_user_bu(
+/// Moves a user or team to another BU (BU-8, "same for teams"): roles are removed (unless
+/// modernized BUs keep them with `DoNotRemoveRolesOnChangeBusinessUnit`), owned records move
+/// when `move_records`, and a user's default-team membership follows the BU (BU-4). The
+/// organisation has no BU; it is left alone.
+pub fn change_bu(
     model: &mut Model,
     data: &mut Dataset,
-    user: UserId,
+    principal: Principal,
     to: BuId,
     move_records: bool,
 ) {
     let keep_roles =
         model.settings.modernized_bu && model.settings.do_not_remove_roles_on_change_bu;
-    if let Some(u) = model.users.get_mut(user.index()) {
-        u.bu = to;
-        if !keep_roles {
-            u.roles.clear();
-        }
+    let place = match principal {
+        Principal::User(u) => model
+            .users
+            .get_mut(u.index())
+            .map(|u| (&mut u.bu, &mut u.roles)),
+        Principal::Team(t) => model
+            .teams
+            .get_mut(t.index())
+            .map(|t| (&mut t.bu, &mut t.roles)),
+        Principal::Organization => None,
+    };
+    let Some((bu, roles)) = place else {
+        return;
+    };
+    *bu = to;
+    if !keep_roles {
+        roles.clear();
     }
     if move_records {
-        move_owned_records(data, Principal::User(user), to);
-    }
-}
-
-/// Moves a team to another BU (BU-8, "same for teams").
-pub fn change_team_bu(
-    model: &mut Model,
-    data: &mut Dataset,
-    team: TeamId,
-    to: BuId,
-    move_records: bool,
-) {
-    let keep_roles =
-        model.settings.modernized_bu && model.settings.do_not_remove_roles_on_change_bu;
-    if let Some(t) = model.teams.get_mut(team.index()) {
-        t.bu = to;
-        if !keep_roles {
-            t.roles.clear();
-        }
-    }
-    if move_records {
-        move_owned_records(data, Principal::Team(team), to);
+        move_owned_records(data, principal, to);
     }
 }
 

@@ -10,31 +10,9 @@ use leptos_router::components::A;
 
 use super::context::{copy_to_clipboard, download, read_file, share_url, use_designer};
 use super::import::ImportPanel;
+use crate::components::model_file_name;
 use crate::state::Workspace;
 use crate::state::actions::designer_query::{issue_group, issue_url};
-
-/// A file name from a model name.
-fn file_name(name: &str) -> String {
-    let slug: String = name
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    let slug = slug
-        .split('-')
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
-    format!(
-        "{}.rampart.json",
-        if slug.is_empty() { "model" } else { &slug }
-    )
-}
 
 /// Counts of errors and warnings, in words.
 pub fn issue_counts(issues: &[Issue]) -> String {
@@ -75,8 +53,8 @@ pub fn DesignerFrame(
         else {
             return;
         };
-        match download(&file_name(&name), "application/json", &json) {
-            Ok(()) => app.info(format!("Exported {}", file_name(&name))),
+        match download(&model_file_name(&name), "application/json", &json) {
+            Ok(()) => app.info(format!("Exported {}", model_file_name(&name))),
             Err(e) => app.error(e),
         }
     };

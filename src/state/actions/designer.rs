@@ -613,7 +613,7 @@ pub fn bulk_user_role(
     Ok(next)
 }
 
-/// Moves a user to another business unit with `engine::edit::change_user_bu` (BU-8: roles are
+/// Moves a user to another business unit with `engine::edit::change_bu` (BU-8: roles are
 /// removed unless modernized BUs keep them).
 pub fn change_user_bu(
     workspace: &Workspace,
@@ -626,7 +626,13 @@ pub fn change_user_bu(
     if model.users.get(user.index()).is_none() || model.bus.get(bu.index()).is_none() {
         return Err("that user or business unit no longer exists".to_string());
     }
-    engine::edit::change_user_bu(&mut model, &mut data, user, bu, move_records);
+    engine::edit::change_bu(
+        &mut model,
+        &mut data,
+        engine::model::Principal::User(user),
+        bu,
+        move_records,
+    );
     let next = workspace.with_model(model);
     Ok(if move_records {
         next.with_data(data)
@@ -635,7 +641,7 @@ pub fn change_user_bu(
     })
 }
 
-/// Moves a team to another business unit with `engine::edit::change_team_bu` (BU-8: its roles
+/// Moves a team to another business unit with `engine::edit::change_bu` (BU-8: its roles
 /// are removed unless modernized BUs keep them; owned records move when asked). A default team
 /// stays with its business unit (BU-4).
 pub fn change_team_bu(
@@ -666,7 +672,13 @@ pub fn change_team_bu(
     }
     let mut model = (*workspace.model).clone();
     let mut data = (*workspace.data).clone();
-    engine::edit::change_team_bu(&mut model, &mut data, team, bu, move_records);
+    engine::edit::change_bu(
+        &mut model,
+        &mut data,
+        engine::model::Principal::Team(team),
+        bu,
+        move_records,
+    );
     let next = workspace.with_model(model);
     Ok(if move_records {
         next.with_data(data)

@@ -1,7 +1,7 @@
 //! What a Change Business Unit would do, before it is done (BU-8): the role assignments removed,
 //! the owned records whose owning BU moves, and for a user the default team left and joined
-//! (BU-4). [`super::change_user_bu`] and [`super::change_team_bu`] make the change; this only
-//! reads, so the Designer can show the cascade and ask for confirmation.
+//! (BU-4). [`super::change_bu`] makes the change; this only reads, so the Designer can show the
+//! cascade and ask for confirmation.
 
 use crate::data::Dataset;
 use crate::model::{BuId, Model, Principal, RecordId, RoleId, TeamId, TeamKind};
@@ -35,7 +35,7 @@ fn default_team(model: &Model, bu: BuId) -> Option<TeamId> {
         .map(TeamId::from_index)
 }
 
-/// What [`super::change_user_bu`] or [`super::change_team_bu`] would change for `principal`
+/// What [`super::change_bu`] would change for `principal`
 /// moving to `to`. `None` for the organization, an unknown principal or business unit, or a
 /// default team (its business unit is fixed, BU-4).
 pub fn bu_change_effect(
@@ -139,23 +139,13 @@ mod tests {
                                 Principal::Team(t) => s.model.teams[t.index()].roles.clone(),
                                 Principal::Organization => unreachable!(),
                             };
-                            match principal {
-                                Principal::User(u) => super::super::change_user_bu(
-                                    &mut model,
-                                    &mut data,
-                                    u,
-                                    to,
-                                    move_records,
-                                ),
-                                Principal::Team(t) => super::super::change_team_bu(
-                                    &mut model,
-                                    &mut data,
-                                    t,
-                                    to,
-                                    move_records,
-                                ),
-                                Principal::Organization => unreachable!(),
-                            }
+                            super::super::change_bu(
+                                &mut model,
+                                &mut data,
+                                principal,
+                                to,
+                                move_records,
+                            );
                             let after_roles = match principal {
                                 Principal::User(u) => model.users[u.index()].roles.clone(),
                                 Principal::Team(t) => model.teams[t.index()].roles.clone(),

@@ -244,24 +244,10 @@ pub struct Settings {
     pub basic_includes_org_shares: bool,
 }
 
+/// The wire defaults are the model's (FORMAT.md lists the same), so they are stated once.
 impl Default for Settings {
     fn default() -> Settings {
-        Settings {
-            modernized_bu: false,
-            hierarchy: None,
-            share_to_previous_owner_on_assign: true,
-            always_move_record_to_owner_bu: true,
-            recompute_ownership_across_bus: None,
-            managers_must_be_in_same_or_parent_bu: true,
-            do_not_remove_roles_on_change_bu: false,
-            assert_ownership_append_to_access: false,
-            hierarchy_minimum_depth: HierarchyMinimumDepth::User,
-            hierarchy_write_non_direct: false,
-            manager_bu_scope: ManagerBuScope::ImmediateParent,
-            team_only_roles_allow_shared_access: true,
-            many_to_many_rule: ManyToManyRule::AppendOnBoth,
-            basic_includes_org_shares: true,
-        }
+        super::export::settings(&crate::model::Settings::default())
     }
 }
 

@@ -459,9 +459,9 @@ pub fn apply_event(model: &mut Model, data: &mut Dataset, event: &Value) {
                 !model.settings.modernized_bu || model.settings.always_move_record_to_owner_bu;
             let move_records = flag(event, "move_records").unwrap_or(default_move);
             if let Some(u) = text(event, "user").and_then(|u| names.users.get(&u).copied()) {
-                edit::change_user_bu(model, data, u, to, move_records);
+                edit::change_bu(model, data, Principal::User(u), to, move_records);
             } else if let Some(t) = text(event, "team").and_then(|t| names.teams.get(&t).copied()) {
-                edit::change_team_bu(model, data, t, to, move_records);
+                edit::change_bu(model, data, Principal::Team(t), to, move_records);
             }
         }
         "AddMembersTeam" | "add_team_members" | "RemoveMembersTeam" | "remove_team_members" => {
